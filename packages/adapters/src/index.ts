@@ -1,0 +1,6 @@
+/**
+ * `@alphaswarm/adapters`: Persistence (in-memory, SQLite, PostgreSQL), brokers, OpenAI-compatible LLM, Kubernetes manifests and the JSONL journal.
+ *
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,7 @@
+/**
+ * `@alphaswarm/risk`: Trailing stops, the Tail-VaR interceptor, drawdown and exposure caps, pre-trade controls and Monte Carlo stress.
+ *
+ * @packageDocumentation
+ */
+export {};
+export * from './tvar/index.js';

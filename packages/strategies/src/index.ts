@@ -1,0 +1,7 @@
+/**
+ * `@alphaswarm/strategies`: Indicators, universes, alphas, portfolio construction and execution models, and the model registry.
+ *
+ * @packageDocumentation
+ */
+export {};
+export * from './indicators/index.js';
