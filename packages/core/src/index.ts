@@ -26,3 +26,6 @@ export * from './data/index.js';
 export * from './orders/index.js';
 export * from './portfolio/index.js';
 export * from './statistics/index.js';
+export * from './framework/index.js';
+export * from './backtest/index.js';
+export * from './registry/index.js';

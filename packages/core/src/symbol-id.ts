@@ -1,6 +1,6 @@
 import { InvalidSymbolError } from './errors.js';
 
-const TICKER = /^[A-Za-z0-9][A-Za-z0-9_\-/^=]*$/;
+const TICKER = /^[A-Za-z0-9][A-Za-z0-9_.\-/^=]*$/;
 const VENUE = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
@@ -30,7 +30,7 @@ export class SymbolId {
    * Parses `"TICKER"` or `"TICKER.VENUE"`. The last dot separates the venue.
    *
    * @throws {@link InvalidSymbolError} on empty text, surrounding spaces, an empty
-   * ticker or venue, or characters outside `[A-Za-z0-9_-/^=]`.
+   * ticker or venue, or characters outside `[A-Za-z0-9_.-/^=]`.
    */
   static parse(text: string): SymbolId {
     if (typeof text !== 'string') throw new InvalidSymbolError(text, 'expected a string');
@@ -42,7 +42,7 @@ export class SymbolId {
     const ticker = dot < 0 ? text : text.slice(0, dot);
     const venue = dot < 0 ? undefined : text.slice(dot + 1);
     if (ticker.length === 0) throw new InvalidSymbolError(text, 'empty ticker');
-    if (!TICKER.test(ticker)) throw new InvalidSymbolError(text, `ticker ${JSON.stringify(ticker)} has characters outside [A-Za-z0-9_-/^=]`);
+    if (!TICKER.test(ticker)) throw new InvalidSymbolError(text, `ticker ${JSON.stringify(ticker)} has characters outside [A-Za-z0-9_.-/^=]`);
     if (venue !== undefined) {
       if (venue.length === 0) throw new InvalidSymbolError(text, 'empty venue after "."');
       if (!VENUE.test(venue)) throw new InvalidSymbolError(text, `venue ${JSON.stringify(venue)} must be a letter followed by [A-Za-z0-9_-]`);

@@ -1,0 +1,90 @@
+/**
+ * Backtester throughput. Prints one JSON line per case:
+ *   {case, bars, seconds, barsPerSec, heapMB, loadSeconds, hashSeconds, ...}
+ *
+ * Every case runs the full pipeline — StaticUniverse → DualMACrossoverAlpha(10/50) →
+ * EqualWeightPortfolio → NoOpRiskModel → ImmediateExecutionModel — with the event log
+ * recording as it does by default. Data generation (`loadSeconds`) and the event-log
+ * hash (`hashSeconds`, computed lazily on first access) are timed apart from the
+ * simulation. A hand-written typed-array loop doing the same crossover and fills gives
+ * `frameworkOverhead = loopBarsPerSec / pipelineBarsPerSec`.
+ *
+ * Usage: npm run bench [-- --quick]
+ */
+import { performance } from 'node:perf_hooks';
+import { EventDrivenBacktester, FrameworkAlgorithm, syntheticBars, type BarFrame } from '@alphaswarm/core';
+import { NoOpRiskModel } from '@alphaswarm/risk';
+import { DualMACrossoverAlpha, EqualWeightPortfolio, ImmediateExecutionModel, StaticUniverse } from '@alphaswarm/strategies';
+import { crossoverLoop } from './crossover-loop.js';
+
+interface Case {
+  readonly name: string;
+  readonly symbols: number;
+  readonly bars: number;
+}
+
+const quick = process.argv.includes('--quick');
+const scale = quick ? 10 : 1;
+const cases: Case[] = [
+  { name: 'a: 1 symbol x 1,000,000 bars', symbols: 1, bars: 1_000_000 / scale },
+  { name: 'b: 100 symbols x 10,000 bars', symbols: 100, bars: 10_000 / scale },
+  { name: 'c: 10 symbols x 100,000 bars', symbols: 10, bars: 100_000 / scale },
+];
+
+function algorithm(frame: BarFrame): FrameworkAlgorithm {
+  return new FrameworkAlgorithm({
+    name: 'bench-crossover',
+    universe: new StaticUniverse({ symbols: frame.symbols }),
+    alpha: new DualMACrossoverAlpha({ fast: 10, slow: 50 }),
+    portfolio: new EqualWeightPortfolio(),
+    risk: new NoOpRiskModel(),
+    execution: new ImmediateExecutionModel(),
+  });
+}
+
+const heapMB = (): number => Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+
+for (const c of cases) {
+  let t = performance.now();
+  const frame = syntheticBars({ symbols: Array.from({ length: c.symbols }, (_, i) => `SYM${i}`), bars: c.bars, seed: 42, intervalMs: 60_000 });
+  const loadSeconds = (performance.now() - t) / 1000;
+  const totalBars = c.symbols * c.bars;
+
+  // Warm-up on a short prefix so the JIT has compiled the hot path.
+  new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), syntheticBars({ symbols: frame.symbols.map((s) => s.value), bars: 2_000, seed: 1, intervalMs: 60_000 }));
+
+  t = performance.now();
+  const result = new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), frame);
+  const seconds = (performance.now() - t) / 1000;
+  const heap = heapMB();
+
+  t = performance.now();
+  const hash = result.eventLogHash;
+  const hashSeconds = (performance.now() - t) / 1000;
+
+  crossoverLoop(frame, 10, 50, 1_000_000); // warm-up
+  t = performance.now();
+  const loop = crossoverLoop(frame, 10, 50, 1_000_000);
+  const loopSeconds = (performance.now() - t) / 1000;
+
+  const barsPerSec = totalBars / seconds;
+  const loopBarsPerSec = totalBars / loopSeconds;
+  console.log(
+    JSON.stringify({
+      case: c.name,
+      bars: totalBars,
+      seconds: round(seconds),
+      barsPerSec: Math.round(barsPerSec),
+      heapMB: heap,
+      loadSeconds: round(loadSeconds),
+      hashSeconds: round(hashSeconds),
+      events: result.eventLog.length,
+      fills: result.fills.length,
+      loopFills: loop.fills,
+      loopBarsPerSec: Math.round(loopBarsPerSec),
+      frameworkOverhead: round(loopBarsPerSec / barsPerSec, 2),
+      eventLogHash: hash.slice(0, 16),
+    }),
+  );
+}

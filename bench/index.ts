@@ -1,0 +1,2 @@
+// Runs every benchmark in this folder in turn.
+import './backtest.js';
