@@ -1,0 +1,186 @@
+import type { Fill } from '../orders/fill.js';
+import type { OrderStatus } from '../orders/order.js';
+import type { PortfolioSnapshot } from '../portfolio/snapshot.js';
+import type { OpenTrade, Trade } from '../portfolio/trade.js';
+import { computeStatistics, type Statistics } from '../statistics/compute-statistics.js';
+import type { BacktestSettings } from './config.js';
+import type { EventLog } from './event-log.js';
+import type { BacktestEvent, OrderRecord, RiskEvent } from './events.js';
+
+/** What a run was configured with, as recorded in its result. */
+export interface BacktestConfigRecord extends BacktestSettings {
+  /** Name of the algorithm. */
+  readonly algorithm: string;
+  /** Names of the stage models: universe, alpha, portfolio, risk, execution. */
+  readonly models: Readonly<Record<'universe' | 'alpha' | 'portfolio' | 'risk' | 'execution', string>>;
+  /** Names of the pre-trade controls. */
+  readonly preTradeControls: readonly string[];
+  /** Symbols of the data. */
+  readonly symbols: readonly string[];
+}
+
+/** An order in its final state, rebuilt from the event log. */
+export interface OrderSummary extends OrderRecord {
+  /** Time the order was submitted, epoch ms. */
+  readonly createdAt: number;
+  /** Final status. */
+  readonly status: OrderStatus;
+  /** Signed quantity filled. */
+  readonly filledQuantity: number;
+  /** Average fill price, or null when nothing filled. */
+  readonly averageFillPrice: number | null;
+  /** Why it was cancelled or rejected, or null. */
+  readonly reason: string | null;
+}
+
+/** The equity curve: one point per timestamp, after everything at that timestamp. */
+export interface EquityCurve {
+  /** Timestamps, epoch ms. */
+  readonly timestamps: Float64Array;
+  /** Equity (cash + market value at the closes) at each timestamp. */
+  readonly equity: Float64Array;
+  /** Gross exposure (Σ |quantity| × close) at each timestamp. */
+  readonly exposure: Float64Array;
+}
+
+/** The parts a {@link BacktestResult} is made of. */
+export interface BacktestResultParts {
+  /** Configuration record. */
+  readonly config: BacktestConfigRecord;
+  /** Hash of the spec that produced the run, when a spec did. */
+  readonly specHash: string | null;
+  /** The event log. */
+  readonly eventLog: EventLog;
+  /** Fills, in order. */
+  readonly fills: readonly Fill[];
+  /** Closed round-trip trades. */
+  readonly trades: readonly Trade[];
+  /** Trades still open at the end. */
+  readonly openTrades: readonly OpenTrade[];
+  /** The equity curve. */
+  readonly equityCurve: EquityCurve;
+  /** Final portfolio state. */
+  readonly portfolio: PortfolioSnapshot;
+  /** True when the kill switch stopped the run. */
+  readonly halted: boolean;
+  /** The halt reason, or null. */
+  readonly haltReason: string | null;
+  /** Bars processed. */
+  readonly bars: number;
+}
+
+/**
+ * Everything a backtest produced: configuration, event log, orders, fills, trades,
+ * equity curve, statistics and risk events. Orders and risk events are read from the
+ * event log, so a replayed result has them by construction.
+ */
+export class BacktestResult implements BacktestResultParts {
+  /** Configuration record. */
+  readonly config: BacktestConfigRecord;
+  /** Hash of the producing spec, or null. */
+  readonly specHash: string | null;
+  /** The event log. */
+  readonly eventLog: EventLog;
+  /** Fills, in order. */
+  readonly fills: readonly Fill[];
+  /** Closed round-trip trades. */
+  readonly trades: readonly Trade[];
+  /** Trades open at the end. */
+  readonly openTrades: readonly OpenTrade[];
+  /** The equity curve. */
+  readonly equityCurve: EquityCurve;
+  /** Final portfolio state. */
+  readonly portfolio: PortfolioSnapshot;
+  /** True when the kill switch stopped the run. */
+  readonly halted: boolean;
+  /** The halt reason, or null. */
+  readonly haltReason: string | null;
+  /** Bars processed. */
+  readonly bars: number;
+  /** Every order in its final state. */
+  readonly orders: readonly OrderSummary[];
+  /** Every risk decision, in order. */
+  readonly riskEvents: readonly RiskEvent[];
+  /** Statistics of the equity curve (with the initial cash as its first point) and trades. */
+  readonly statistics: Statistics;
+
+  /** Assembles a result; orders, risk events and statistics are derived here. */
+  constructor(parts: BacktestResultParts) {
+    this.config = parts.config;
+    this.specHash = parts.specHash;
+    this.eventLog = parts.eventLog;
+    this.fills = parts.fills;
+    this.trades = parts.trades;
+    this.openTrades = parts.openTrades;
+    this.equityCurve = parts.equityCurve;
+    this.portfolio = parts.portfolio;
+    this.halted = parts.halted;
+    this.haltReason = parts.haltReason;
+    this.bars = parts.bars;
+    this.orders = ordersFromLog(parts.eventLog);
+    this.riskEvents = parts.eventLog.filter('risk');
+    this.statistics = computeStatistics({
+      equity: withStart(parts.config.initialCash, parts.equityCurve.equity),
+      periodsPerYear: parts.config.periodsPerYear,
+      trades: parts.trades,
+      fills: parts.fills,
+      exposure: withStart(0, parts.equityCurve.exposure),
+    });
+  }
+
+  /** Equity at the last processed timestamp (the initial cash when nothing ran). */
+  get finalEquity(): number {
+    const e = this.equityCurve.equity;
+    return e.length === 0 ? this.config.initialCash : (e[e.length - 1] as number);
+  }
+
+  /** SHA-256 of the serialised event log; computed on first access (it streams the whole log) and cached. */
+  get eventLogHash(): string {
+    return this.eventLog.hash();
+  }
+}
+
+/** The curve with the account's starting point in front: P_0 = initial cash before the first bar. */
+function withStart(start: number, curve: Float64Array): Float64Array {
+  const out = new Float64Array(curve.length + 1);
+  out[0] = start;
+  out.set(curve, 1);
+  return out;
+}
+
+/** Final states of all orders, from the order, fill and order-update events of a log. */
+export function ordersFromLog(log: Iterable<BacktestEvent>): OrderSummary[] {
+  interface Mutable {
+    record: OrderRecord;
+    createdAt: number;
+    status: OrderStatus;
+    filled: number;
+    notional: number;
+    reason: string | null;
+  }
+  const byId = new Map<number, Mutable>();
+  for (const event of log) {
+    if (event.kind === 'order') {
+      byId.set(event.order.id, { record: event.order, createdAt: event.time, status: 'submitted', filled: 0, notional: 0, reason: null });
+    } else if (event.kind === 'fill') {
+      const o = byId.get(event.fill.orderId);
+      if (o === undefined) continue;
+      o.filled += event.fill.quantity;
+      o.notional += event.fill.quantity * event.fill.price;
+      o.status = Math.abs(o.filled - o.record.quantity) <= 1e-9 * Math.max(1, Math.abs(o.record.quantity)) ? 'filled' : 'partially_filled';
+    } else if (event.kind === 'order_update') {
+      const o = byId.get(event.orderId);
+      if (o === undefined) continue;
+      o.status = event.status;
+      o.reason = event.reason;
+    }
+  }
+  return [...byId.values()].map((o) => ({
+    ...o.record,
+    createdAt: o.createdAt,
+    status: o.status,
+    filledQuantity: o.filled,
+    averageFillPrice: o.filled === 0 ? null : o.notional / o.filled,
+    reason: o.reason,
+  }));
+}
