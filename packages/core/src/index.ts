@@ -29,3 +29,5 @@ export * from './statistics/index.js';
 export * from './framework/index.js';
 export * from './backtest/index.js';
 export * from './registry/index.js';
+export * from './spec/index.js';
+export * from './persistence/index.js';

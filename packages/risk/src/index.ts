@@ -5,3 +5,4 @@
  */
 export {};
 export * from './tvar/index.js';
+export * from './monte-carlo.js';

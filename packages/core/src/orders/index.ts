@@ -1,1 +1,13 @@
-export {};
+export type { BarView } from './bar.js';
+export { BpsFee, CompositeFee, FixedFee, NoFees, PerShareFee } from './fees.js';
+export type { FeeModel, PerShareFeeOptions } from './fees.js';
+export type { Fill } from './fill.js';
+export { DefaultFillModel } from './fill-model.js';
+export type { DefaultFillModelOptions, FillModel, FillModelResult } from './fill-model.js';
+export { Order } from './order.js';
+export type { OrderJson, OrderRequest, OrderStatus, OrderType, TimeInForce } from './order.js';
+export { QUANTITY_TOLERANCE } from './quantity-tolerance.js';
+export { DAY_ORDER_EXPIRED, FillSimulator, dayOrderExpiry, expireDayOrders } from './simulated-execution.js';
+export type { FillSimulatorOptions } from './simulated-execution.js';
+export { FixedBpsSlippage, NoSlippage, VolatilitySlippage } from './slippage.js';
+export type { SlippageModel, VolatilitySlippageOptions } from './slippage.js';

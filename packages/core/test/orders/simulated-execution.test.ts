@@ -223,20 +223,29 @@ describe('day orders', () => {
     expect(dayOrderExpiry(parseIso('2024-01-02'))).toBe(parseIso('2024-01-03'));
   });
 
-  it('can fill on their creation day, and are cancelled by a bar of the next day', () => {
+  it('can fill on their creation day, and are cancelled by expireDayOrders before a bar of the next day', () => {
     const sim = new FillSimulator();
     const portfolio = new Portfolio({ initialCash: 100_000 });
     const o = order({ type: 'limit', limitPrice: 10, quantity: 10, timeInForce: 'day' });
-    expect(sim.process(o, bar(parseIso('2024-01-02T20:59:00Z'), 12, 12.5, 11), portfolio)).toBeUndefined();
+    const sameDay = bar(parseIso('2024-01-02T20:59:00Z'), 12, 12.5, 11);
+    expect(sim.expireDayOrders([o], sameDay.time)).toHaveLength(0);
+    expect(sim.process(o, sameDay, portfolio)).toBeUndefined();
     expect(o.status).toBe('submitted');
-    // Next day the limit would be reached, but the order is gone.
-    expect(sim.process(o, bar(parseIso('2024-01-03T14:30:00Z'), 9.5), portfolio)).toBeUndefined();
+    // Next day the limit would be reached, but the order expires first.
+    const nextDay = bar(parseIso('2024-01-03T14:30:00Z'), 9.5);
+    expect(sim.expireDayOrders([o], nextDay.time)).toEqual([o]);
     expect(o.status).toBe('cancelled');
     expect(o.cancelReason).toBe(DAY_ORDER_EXPIRED);
+    expect(sim.process(o, nextDay, portfolio)).toBeUndefined();
     expect(portfolio.position(SYM)).toBeUndefined();
+  });
 
-    const gtc = order({ type: 'limit', limitPrice: 10, quantity: 10 });
-    expect(sim.process(gtc, bar(parseIso('2024-01-05T14:30:00Z'), 9.5), portfolio)?.price).toBe(9.5);
+  it('are left to the caller’s time-in-force policy by process itself', () => {
+    // process applies no expiry of its own: an engine with another day rule stays in control.
+    const sim = new FillSimulator();
+    const portfolio = new Portfolio({ initialCash: 100_000 });
+    const o = order({ quantity: 10, timeInForce: 'day' });
+    expect(sim.process(o, bar(parseIso('2024-01-03T14:30:00Z'), 9.5), portfolio)?.price).toBe(9.5);
   });
 
   it('are cancelled in bulk by expireDayOrders, which returns only those it cancelled', () => {

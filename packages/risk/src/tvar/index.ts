@@ -1,1 +1,10 @@
-export {};
+export {
+  cornishFisherVaR,
+  covarianceMatrix,
+  historicalES,
+  historicalVaR,
+  parametricTVaR,
+  parametricVaR,
+  portfolioReturns,
+  portfolioVolatility,
+} from './measures.js';

@@ -62,6 +62,10 @@ describe('realizedVolatility', () => {
     expectGapTransparent(realizedVolatility(series, 10), gap, realizedVolatility(close, 10));
   });
 
+  it('treats an infinite price as a gap, not as a non-positive one', () => {
+    expectIdentical(realizedVolatility([100, -Infinity, 110, 99], 2, 1), realizedVolatility([100, NaN, 110, 99], 2, 1));
+  });
+
   it('rejects non-positive prices and bad parameters, naming them', () => {
     expect(() => realizedVolatility([100, 0, 101], 2)).toThrow(/^values\[1\]: expected a positive price, got 0$/);
     expect(() => new RealizedVolatilityIndicator(2).update(-1)).toThrow(InvalidArgumentError);

@@ -93,6 +93,10 @@ describe('vwap', () => {
     expectGapTransparent(vwap(h, l, c, v, 10), gap, vwap(high, low, close, volume, 10));
   });
 
+  it('treats an infinite volume as a gap, not as a negative one', () => {
+    expectIdentical(vwap([3, 3, 6], [1, 1, 3], [2, 2, 3], [10, -Infinity, 30]), [2, NaN, 3.5]);
+  });
+
   it('rejects a negative volume, a bad window and mismatched lengths', () => {
     expect(() => vwap([2, 2], [1, 1], [1, 1], [5, -1])).toThrow(/^volume\[1\]: expected a non-negative number, got -1$/);
     expect(() => new VwapIndicator().update(2, 1, 1, -3)).toThrow(InvalidArgumentError);

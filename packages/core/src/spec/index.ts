@@ -1,0 +1,10 @@
+export type { JsonArray, JsonObject, JsonValue } from './json-value.js';
+export { NonJsonValueError } from './non-json-value-error.js';
+export { assertJsonValue, canonicalize } from './canonical-json.js';
+export { hashSpec, sha256Hex } from './spec-hash.js';
+export { assertSpecKey } from './spec-key.js';
+export { contentId, specIdOf, specVersionIdOf } from './content-id.js';
+export type { SpecVersion } from './spec-version.js';
+export { prepareSpecSnapshot } from './prepared-spec-snapshot.js';
+export type { PreparedSpecSnapshot } from './prepared-spec-snapshot.js';
+export type { SpecStore } from './spec-store.js';

@@ -1,0 +1,123 @@
+import { MonotonicDeque } from './monotonic-deque.js';
+import type { StreamingIndicator } from './streaming-indicator.js';
+import { requirePeriod } from './validate.js';
+
+/**
+ * Streaming rolling maximum of the last `n` valid values (R's TTR `runMax`), in
+ * amortised O(1) per value with a monotonic deque on a preallocated ring buffer.
+ * First output on the `n`-th value (`lookback = n − 1`). Non-finite inputs are gaps
+ * (see {@link StreamingIndicator}).
+ */
+export class RollingMaxIndicator implements StreamingIndicator {
+  /** The window length. */
+  readonly n: number;
+  /** `n − 1`. */
+  readonly lookback: number;
+  private readonly deque: MonotonicDeque;
+  private current = NaN;
+
+  /** @param n - window length, a positive integer */
+  constructor(n: number) {
+    this.n = requirePeriod('n', n);
+    this.lookback = n - 1;
+    this.deque = new MonotonicDeque(n, true);
+  }
+
+  /** True once `n` valid values have been seen. */
+  get ready(): boolean {
+    return this.deque.full;
+  }
+
+  /** The maximum for the most recent value (`NaN` during warm-up and on a gap). */
+  get value(): number {
+    return this.current;
+  }
+
+  /** Consumes one value and returns the maximum of the last `n` valid values. */
+  update(x: number): number {
+    if (!Number.isFinite(x)) return (this.current = NaN);
+    const deque = this.deque;
+    deque.push(x);
+    return (this.current = deque.full ? deque.extreme : NaN);
+  }
+
+  /** Forgets every value. */
+  reset(): void {
+    this.deque.reset();
+    this.current = NaN;
+  }
+}
+
+/**
+ * Streaming rolling minimum of the last `n` valid values (R's TTR `runMin`): the mirror
+ * of {@link RollingMaxIndicator}, same conventions.
+ */
+export class RollingMinIndicator implements StreamingIndicator {
+  /** The window length. */
+  readonly n: number;
+  /** `n − 1`. */
+  readonly lookback: number;
+  private readonly deque: MonotonicDeque;
+  private current = NaN;
+
+  /** @param n - window length, a positive integer */
+  constructor(n: number) {
+    this.n = requirePeriod('n', n);
+    this.lookback = n - 1;
+    this.deque = new MonotonicDeque(n, false);
+  }
+
+  /** True once `n` valid values have been seen. */
+  get ready(): boolean {
+    return this.deque.full;
+  }
+
+  /** The minimum for the most recent value (`NaN` during warm-up and on a gap). */
+  get value(): number {
+    return this.current;
+  }
+
+  /** Consumes one value and returns the minimum of the last `n` valid values. */
+  update(x: number): number {
+    if (!Number.isFinite(x)) return (this.current = NaN);
+    const deque = this.deque;
+    deque.push(x);
+    return (this.current = deque.full ? deque.extreme : NaN);
+  }
+
+  /** Forgets every value. */
+  reset(): void {
+    this.deque.reset();
+    this.current = NaN;
+  }
+}
+
+/**
+ * Rolling maximum of `values` over `n` (R's TTR `runMax`): `out[t] = max(x[t−n+1..t])`,
+ * the first `n − 1` outputs `NaN`. Amortised O(1) per value. Runs
+ * {@link RollingMaxIndicator}, so it agrees with the streaming form bit for bit.
+ *
+ * @param values - the input series
+ * @param n - window length, a positive integer
+ */
+export function rollingMax(values: ArrayLike<number>, n: number): Float64Array {
+  const indicator = new RollingMaxIndicator(n);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
+  return out;
+}
+
+/**
+ * Rolling minimum of `values` over `n` (R's TTR `runMin`): `out[t] = min(x[t−n+1..t])`,
+ * the first `n − 1` outputs `NaN`. Amortised O(1) per value. Runs
+ * {@link RollingMinIndicator}, so it agrees with the streaming form bit for bit.
+ *
+ * @param values - the input series
+ * @param n - window length, a positive integer
+ */
+export function rollingMin(values: ArrayLike<number>, n: number): Float64Array {
+  const indicator = new RollingMinIndicator(n);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
+  return out;
+}

@@ -1,0 +1,14 @@
+export { Schedule, validateScheduleRule } from './schedule.js';
+export type { ScheduleRule } from './schedule.js';
+export { ScheduleRuleSchema, SymbolTextSchema } from './schemas.js';
+export { StaticUniverse } from './static-universe.js';
+export type { StaticUniverseOptions } from './static-universe.js';
+export { ManualUniverse } from './manual-universe.js';
+export type { ManualUniverseOptions } from './manual-universe.js';
+export { ScheduledUniverse } from './scheduled-universe.js';
+export type { ScheduledUniverseOptions, UniverseSelector } from './scheduled-universe.js';
+export { membershipTableSelector } from './membership-table.js';
+export type { MembershipEntry } from './membership-table.js';
+export { FilterUniverse } from './filter-universe.js';
+export type { FilterUniverseOptions } from './filter-universe.js';
+export { registerUniverseModels } from './register.js';
