@@ -31,3 +31,4 @@ export * from './backtest/index.js';
 export * from './registry/index.js';
 export * from './spec/index.js';
 export * from './persistence/index.js';
+export * from './bots/index.js';

@@ -5,3 +5,5 @@
  */
 export {};
 export * from './indicators/index.js';
+export * from './universe/index.js';
+export * from './alphas/index.js';

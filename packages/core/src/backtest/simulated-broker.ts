@@ -72,6 +72,7 @@ export class BacktestBroker {
       const fill = this.simulator.process(order, bar, portfolio);
       if (fill !== undefined) listener.onFill(fill, order);
       else if (order.status === 'rejected') listener.onOrderEnded(order, 'rejected', order.rejectReason ?? 'rejected');
+      else if (order.status === 'cancelled') listener.onOrderEnded(order, 'cancelled', order.cancelReason ?? 'cancelled');
     }
     this.open = this.open.filter((o) => o.isOpen);
     for (const id of [...this.firstDay.keys()]) if (!this.open.some((o) => o.id === id)) this.firstDay.delete(id);

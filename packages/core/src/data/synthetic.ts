@@ -320,23 +320,36 @@ function regimeLevels(
 }
 
 /**
- * Stationary distribution of the chain: the long-run average of the distribution
- * started from the initial regime (a Cesàro mean, which also settles for periodic chains).
+ * Stationary distribution of the chain as seen from the initial regime: the long-run
+ * average of the distribution of the regime (for a reducible chain, the one it
+ * settles into from `initial`).
  */
 function stationary(model: SyntheticRegimeModel): Float64Array {
-  let current = new Float64Array(3);
-  current[MARKET_REGIMES.indexOf(model.initial)] = 1;
+  const p = new Float64Array(9);
+  MARKET_REGIMES.forEach((from, i) => MARKET_REGIMES.forEach((to, j) => (p[i * 3 + j] = model.transitions[from][to])));
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  if (model.initial === 'calm') a = 1;
+  else if (model.initial === 'volatile') b = 1;
+  else c = 1;
+  // Iterate the distribution until the transient has died out, then average the last
+  // six iterates: that cancels the rotation of a periodic chain (period 2 or 3).
+  const steps = 10_000;
+  const tail = 6;
   const average = new Float64Array(3);
-  const steps = 20_000;
   for (let step = 0; step < steps; step++) {
-    const next = new Float64Array(3);
-    MARKET_REGIMES.forEach((from, i) => {
-      MARKET_REGIMES.forEach((to, j) => {
-        next[j] = (next[j] ?? 0) + (current[i] ?? 0) * model.transitions[from][to];
-      });
-    });
-    current = next;
-    for (let j = 0; j < 3; j++) average[j] = (average[j] ?? 0) + (current[j] ?? 0) / steps;
+    const na = a * (p[0] ?? 0) + b * (p[3] ?? 0) + c * (p[6] ?? 0);
+    const nb = a * (p[1] ?? 0) + b * (p[4] ?? 0) + c * (p[7] ?? 0);
+    const nc = a * (p[2] ?? 0) + b * (p[5] ?? 0) + c * (p[8] ?? 0);
+    a = na;
+    b = nb;
+    c = nc;
+    if (step >= steps - tail) {
+      average[0] = (average[0] ?? 0) + a / tail;
+      average[1] = (average[1] ?? 0) + b / tail;
+      average[2] = (average[2] ?? 0) + c / tail;
+    }
   }
   return average;
 }

@@ -161,7 +161,7 @@ export class FillSimulator {
       quantity,
       price,
       fee,
-      slippage: (price - raw) * quantity,
+      slippage: (price - raw) * quantity + 0, // + 0 turns −0 into 0
     };
     portfolio.applyFill(fill);
     return fill;

@@ -70,7 +70,7 @@ export interface UpdateAgentRunInput {
   readonly output?: unknown;
   /** An error message, or `null` to clear it. */
   readonly error?: string | null;
-  /** New totals (each given counter replaces the stored one); non-negative numbers. */
+  /** New totals (each given counter replaces the stored one); tokens are non-negative integers, cost a non-negative number. */
   readonly usage?: Partial<AgentUsage>;
 }
 

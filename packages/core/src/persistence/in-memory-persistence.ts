@@ -181,8 +181,9 @@ export class InMemoryPersistence implements PersistenceAdapter {
   /** {@inheritDoc PersistenceAdapter.updateBot} */
   async updateBot(id: string, spec: unknown): Promise<BotRecord> {
     this.open();
-    const bot = this.requireBot(persistenceInput.recordId(id, 'id'), 'id');
-    const prepared = prepareSpecSnapshot(BOT_SPEC_KIND, bot.id, spec);
+    const key = persistenceInput.recordId(id, 'id');
+    const prepared = prepareSpecSnapshot(BOT_SPEC_KIND, key, spec);
+    const bot = this.requireBot(key, 'id');
     if (bot.status === 'deleted') throw new RecordConflictError('bot', 'id', id, 'the bot is deleted');
     const current = this.requireBotVersion(bot.currentVersionId);
     if (current.specHash === prepared.specHash) return this.toBot(bot);
@@ -363,10 +364,10 @@ export class InMemoryPersistence implements PersistenceAdapter {
     const parsed = persistenceInput.appendAgentStep(step);
     this.requireRunningAgentRun(key, 'runId');
     const steps = this.agentSteps.get(key) ?? [];
-    const step: StoredEntry = { seq: steps.length, time: parsed.time ?? this.clock.now(), kind: parsed.kind, json: parsed.payloadJson };
-    steps.push(step);
+    const stored: StoredEntry = { seq: steps.length, time: parsed.time ?? this.clock.now(), kind: parsed.kind, json: parsed.payloadJson };
+    steps.push(stored);
     this.agentSteps.set(key, steps);
-    return toAgentStep(key, step);
+    return toAgentStep(key, stored);
   }
 
   /** {@inheritDoc PersistenceAdapter.getAgentRun} */

@@ -27,7 +27,8 @@ const runStatus = z.enum(RUN_STATUSES, { error: `one of ${RUN_STATUSES.join(', '
 const finishedStatus = z.enum(FINISHED_RUN_STATUSES, { error: `one of ${FINISHED_RUN_STATUSES.join(', ')}` });
 const deploymentKind = z.enum(DEPLOYMENT_KINDS, { error: `one of ${DEPLOYMENT_KINDS.join(', ')}` });
 const botStatus = z.enum(BOT_STATUSES, { error: `one of ${BOT_STATUSES.join(', ')}` });
-const counter = z.number({ error: 'a finite non-negative number' }).nonnegative({ error: 'a finite non-negative number' });
+const tokens = z.int({ error: 'a non-negative integer' }).nonnegative({ error: 'a non-negative integer' });
+const dollars = z.number({ error: 'a finite non-negative number' }).nonnegative({ error: 'a finite non-negative number' });
 
 const createBotSchema = z.strictObject({
   projectId: recordId,
@@ -54,9 +55,9 @@ const recordAgentRunSchema = z.strictObject({
   input: z.unknown(),
 });
 const usageSchema = z.strictObject({
-  promptTokens: counter.optional(),
-  completionTokens: counter.optional(),
-  costUsd: counter.optional(),
+  promptTokens: tokens.optional(),
+  completionTokens: tokens.optional(),
+  costUsd: dollars.optional(),
 });
 const updateAgentRunSchema = z.strictObject({
   status: runStatus.optional(),

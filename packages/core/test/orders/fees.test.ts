@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BpsFee, CompositeFee, FixedFee, InvalidArgumentError, NoFees, PerShareFee } from '../../src/index.js';
-import type { FeeModel } from '../../src/index.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { BpsFee, CompositeFee, FixedFee, NoFees, PerShareFee } from '../../src/orders/index.js';
+import type { FeeModel } from '../../src/orders/index.js';
 
 describe('NoFees', () => {
   it('charges nothing', () => {

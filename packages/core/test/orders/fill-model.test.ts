@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DefaultFillModel, InvalidArgumentError, MS_PER_DAY, Order, SymbolId, parseIso } from '../../src/index.js';
-import type { BarView, OrderRequest } from '../../src/index.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { DefaultFillModel, Order } from '../../src/orders/index.js';
+import { SymbolId } from '../../src/symbol-id.js';
+import { MS_PER_DAY, parseIso } from '../../src/time.js';
+import type { BarView, OrderRequest } from '../../src/orders/index.js';
 
 const SYM = SymbolId.parse('XYZ');
 const T0 = parseIso('2024-01-02T14:30:00Z');

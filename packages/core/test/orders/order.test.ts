@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AlphaSwarmError, InvalidArgumentError, InvalidSymbolError, Order, SymbolId, parseIso } from '../../src/index.js';
-import type { OrderRequest } from '../../src/index.js';
+import { AlphaSwarmError, InvalidArgumentError, InvalidSymbolError } from '../../src/errors.js';
+import { Order } from '../../src/orders/index.js';
+import { SymbolId } from '../../src/symbol-id.js';
+import { parseIso } from '../../src/time.js';
+import type { OrderRequest } from '../../src/orders/index.js';
 
 const AAPL = SymbolId.parse('AAPL.NASDAQ');
 const T0 = parseIso('2024-01-02T14:30:00Z');

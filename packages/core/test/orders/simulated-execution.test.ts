@@ -1,23 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DAY_ORDER_EXPIRED,
-  DefaultFillModel,
-  FillSimulator,
-  FixedBpsSlippage,
-  FixedFee,
-  InvalidArgumentError,
-  MS_PER_DAY,
-  Order,
-  PerShareFee,
-  Portfolio,
-  SymbolId,
-  VolatilitySlippage,
-  dayOrderExpiry,
-  expireDayOrders,
-  parseIso,
-} from '../../src/index.js';
-import type { AlphaSwarmError, BarView, FillModel, OrderRequest } from '../../src/index.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { DAY_ORDER_EXPIRED, dayOrderExpiry, DefaultFillModel, expireDayOrders, FillSimulator, FixedBpsSlippage, FixedFee, Order, PerShareFee, VolatilitySlippage } from '../../src/orders/index.js';
+import { Portfolio } from '../../src/portfolio/index.js';
+import { SymbolId } from '../../src/symbol-id.js';
+import { MS_PER_DAY, parseIso } from '../../src/time.js';
+import type { AlphaSwarmError } from '../../src/errors.js';
+import type { BarView, FillModel, OrderRequest } from '../../src/orders/index.js';
 
 const SYM = SymbolId.parse('ACME');
 const OTHER = SymbolId.parse('BETA');

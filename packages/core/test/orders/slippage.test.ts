@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FixedBpsSlippage, InvalidArgumentError, NoSlippage, VolatilitySlippage } from '../../src/index.js';
-import type { BarView, SlippageModel } from '../../src/index.js';
+import { InvalidArgumentError } from '../../src/errors.js';
+import { FixedBpsSlippage, NoSlippage, VolatilitySlippage } from '../../src/orders/index.js';
+import type { BarView, SlippageModel } from '../../src/orders/index.js';
 
 const bar = (open: number, high: number, low: number): BarView => ({ time: 0, open, high, low, close: open, volume: 1000 });
 const FLAT = bar(100, 100, 100);

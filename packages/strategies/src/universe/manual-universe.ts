@@ -1,4 +1,4 @@
-import { SymbolId, type AlgorithmContext, type UniverseSelectionModel } from '@alphaswarm/core';
+import type { AlgorithmContext, SymbolId, UniverseSelectionModel } from '@alphaswarm/core';
 import { parseSymbolList, requireAvailable, sameMembers } from './membership.js';
 
 /** Options of {@link ManualUniverse}. */

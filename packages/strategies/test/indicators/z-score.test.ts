@@ -47,7 +47,12 @@ describe('zScore', () => {
   it('matches simple-statistics on arbitrary series', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { maxLength: 50 }),
+        // Values on a 0.001 grid in ±1000: no subnormal squares, whose loss of precision
+        // would make any variance computation (this one and the reference) inexact.
+        fc.array(
+          fc.integer({ min: -1e6, max: 1e6 }).map((i) => i / 1000),
+          { maxLength: 50 },
+        ),
         fc.integer({ min: 2, max: 8 }),
         (values, n) => {
           const expected = reference(values, n);

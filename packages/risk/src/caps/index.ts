@@ -1,0 +1,14 @@
+export { DailyLossHalt } from './daily-loss-halt.js';
+export type { DailyLossHaltOptions } from './daily-loss-halt.js';
+export { MaximumDrawdownPercentPerSecurity } from './maximum-drawdown-percent-per-security.js';
+export type { MaximumDrawdownPercentPerSecurityOptions } from './maximum-drawdown-percent-per-security.js';
+export { MaximumDrawdownPercentPortfolio } from './maximum-drawdown-percent-portfolio.js';
+export type { MaximumDrawdownPercentPortfolioOptions } from './maximum-drawdown-percent-portfolio.js';
+export { MaximumLeverage } from './maximum-leverage.js';
+export type { MaximumLeverageOptions } from './maximum-leverage.js';
+export { MaximumPositionPercent } from './maximum-position-percent.js';
+export type { MaximumPositionPercentOptions } from './maximum-position-percent.js';
+export { MaximumSectorExposure } from './maximum-sector-exposure.js';
+export type { MaximumSectorExposureOptions } from './maximum-sector-exposure.js';
+export { MaximumUnrealizedProfitPercentPerSecurity } from './maximum-unrealized-profit-percent-per-security.js';
+export type { MaximumUnrealizedProfitPercentPerSecurityOptions } from './maximum-unrealized-profit-percent-per-security.js';

@@ -1,0 +1,18 @@
+export type { AlphaInsightOptions } from './insight-template.js';
+export { DualMACrossoverAlpha } from './dual-ma-crossover-alpha.js';
+export type { DualMACrossoverAlphaOptions } from './dual-ma-crossover-alpha.js';
+export { RsiReversalAlpha } from './rsi-reversal-alpha.js';
+export type { RsiReversalAlphaOptions } from './rsi-reversal-alpha.js';
+export { BreakoutAlpha } from './breakout-alpha.js';
+export type { BreakoutAlphaOptions } from './breakout-alpha.js';
+export { MacdAlpha } from './macd-alpha.js';
+export type { MacdAlphaOptions } from './macd-alpha.js';
+export { MomentumAlpha } from './momentum-alpha.js';
+export type { MomentumAlphaOptions } from './momentum-alpha.js';
+export { MeanReversionZScoreAlpha } from './mean-reversion-z-score-alpha.js';
+export type { MeanReversionZScoreAlphaOptions } from './mean-reversion-z-score-alpha.js';
+export { PairsTradingAlpha } from './pairs-trading-alpha.js';
+export type { PairsTradingAlphaOptions } from './pairs-trading-alpha.js';
+export { ConstantAlpha } from './constant-alpha.js';
+export type { ConstantAlphaOptions } from './constant-alpha.js';
+export { registerAlphaModels } from './register.js';
