@@ -3,4 +3,4 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './persistence/index.js';

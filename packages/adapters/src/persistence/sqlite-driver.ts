@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Clock } from '@alphaswarm/core';
 import type { Migration } from './migration.js';
-import type { ConstraintViolation, SqlDriver, SqlParam, SqlRow, SqlSession } from './sql-driver.js';
+import type { ConstraintViolation, SqlDriver, SqlRow, SqlSession } from './sql-driver.js';
 
 /**
  * The {@link SqlDriver} of one SQLite file through better-sqlite3. One connection; the
@@ -27,9 +27,9 @@ export class SqliteDriver implements SqlDriver {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.session = {
-      all: async (sql, params = []) => this.statement(sql).all(...bind(params)) as SqlRow[],
+      all: async (sql, params = []) => this.statement(sql).all(...params) as SqlRow[],
       run: async (sql, params = []) => {
-        this.statement(sql).run(...bind(params));
+        this.statement(sql).run(...params);
       },
     };
   }
@@ -65,7 +65,9 @@ export class SqliteDriver implements SqlDriver {
   }
 
   /** No-op: `BEGIN IMMEDIATE` already holds the database write lock for the whole write. */
-  async lock(): Promise<void> {}
+  lock(): Promise<void> {
+    return Promise.resolve();
+  }
 
   violation(error: unknown): ConstraintViolation | undefined {
     if (!(error instanceof Error) || !('code' in error)) return undefined;
@@ -105,8 +107,4 @@ export class SqliteDriver implements SqlDriver {
     this.tail = run.catch(() => undefined);
     return run;
   }
-}
-
-function bind(params: readonly SqlParam[]): SqlParam[] {
-  return params as SqlParam[];
 }

@@ -1,0 +1,218 @@
+import type {
+  AgentRunRecord,
+  AgentStepRecord,
+  AppendAgentStepInput,
+  AppendJournalInput,
+  BotRecord,
+  BotVersionRecord,
+  CreateBotInput,
+  DeploymentRecord,
+  FinishDeploymentInput,
+  JournalEntry,
+  ListAgentRunsFilter,
+  ListBotsFilter,
+  ListDeploymentsFilter,
+  ListJournalQuery,
+  OpenDeploymentInput,
+  PersistenceAdapter,
+  PersistenceOptions,
+  RecordAgentRunInput,
+  SessionStateRecord,
+  SpecVersion,
+  UpdateAgentRunInput,
+} from '@alphaswarm/core';
+import { InvalidArgumentError, systemClock } from '@alphaswarm/core';
+import pg from 'pg';
+import type { PostgresPoolLike } from './postgres-client.js';
+import { PostgresDriver } from './postgres-driver.js';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { SqlStore } from './sql-store.js';
+
+/** Options of {@link PostgresPersistence}: give `connectionString` or `pool`, not both. */
+export interface PostgresPersistenceOptions extends PersistenceOptions {
+  /** A `postgres://user:pass@host:port/db` URL; the adapter opens (and closes) its own pool. */
+  readonly connectionString?: string;
+  /** A `pg.Pool` owned by the host: the adapter uses it and never ends it. */
+  readonly pool?: PostgresPoolLike;
+  /** Size of the pool the adapter opens from `connectionString` (default 10). */
+  readonly maxConnections?: number;
+}
+
+/**
+ * The shared, multi-process {@link PersistenceAdapter}: PostgreSQL through `pg`, with the
+ * same tables, constraints and semantics as {@link SqlitePersistence}.
+ *
+ * - Versioned, additive migrations (recorded in `schema_migrations`) run before the
+ *   first call, under an advisory lock so that concurrent processes migrate once; call
+ *   {@link PostgresPersistence.migrate} to run them eagerly. Tables live in the
+ *   connection's current schema (`search_path`).
+ * - Every write is one transaction at READ COMMITTED; competing writers serialise on
+ *   row locks and transaction-scoped advisory locks (per spec series, per journal
+ *   session, per project slug), so version numbers and sequence numbers never collide.
+ * - Spec-version and bot-version rows are immutable in the database itself: triggers
+ *   raise on `UPDATE`, `DELETE` and `TRUNCATE`.
+ */
+export class PostgresPersistence implements PersistenceAdapter {
+  private readonly store: SqlStore;
+  private readonly driver: PostgresDriver;
+
+  /**
+   * Connects lazily (nothing is sent before the first call or {@link migrate}).
+   *
+   * @throws InvalidArgumentError unless exactly one of `connectionString` and `pool` is given.
+   */
+  constructor(options: PostgresPersistenceOptions) {
+    const hasUrl = options.connectionString !== undefined;
+    const hasPool = options.pool !== undefined;
+    if (hasUrl === hasPool) {
+      throw new InvalidArgumentError('connectionString', options.connectionString, 'exactly one of connectionString and pool');
+    }
+    const max = options.maxConnections ?? 10;
+    if (!Number.isSafeInteger(max) || max < 1) throw new InvalidArgumentError('maxConnections', max, 'a positive integer');
+    let pool: PostgresPoolLike;
+    if (options.pool !== undefined) {
+      pool = options.pool;
+    } else {
+      if (typeof options.connectionString !== 'string' || options.connectionString.length === 0) {
+        throw new InvalidArgumentError('connectionString', options.connectionString, 'a non-empty connection string');
+      }
+      const own = new pg.Pool({ connectionString: options.connectionString, max });
+      // An idle client that loses its connection emits 'error' on the pool; without a
+      // listener Node would crash the host. The next query reports the failure instead.
+      own.on('error', () => undefined);
+      pool = own;
+    }
+    this.driver = new PostgresDriver(pool, !hasPool, POSTGRES_MIGRATIONS, options.clock ?? systemClock);
+    this.store = new SqlStore(this.driver, options);
+  }
+
+  /** Applies pending schema migrations now (otherwise they run before the first call). Idempotent. */
+  migrate(): Promise<void> {
+    return this.driver.migrate();
+  }
+
+  /** {@inheritDoc SpecStore.snapshotSpec} */
+  snapshotSpec(kind: string, name: string, spec: unknown): Promise<SpecVersion> {
+    return this.store.snapshotSpec(kind, name, spec);
+  }
+
+  /** {@inheritDoc SpecStore.getSpecVersion} */
+  getSpecVersion(versionId: string): Promise<SpecVersion | undefined> {
+    return this.store.getSpecVersion(versionId);
+  }
+
+  /** {@inheritDoc SpecStore.listSpecVersions} */
+  listSpecVersions(kind: string, name: string): Promise<SpecVersion[]> {
+    return this.store.listSpecVersions(kind, name);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.createBot} */
+  createBot(input: CreateBotInput): Promise<BotRecord> {
+    return this.store.createBot(input);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.updateBot} */
+  updateBot(id: string, spec: unknown): Promise<BotRecord> {
+    return this.store.updateBot(id, spec);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.getBot} */
+  getBot(idOrSlug: string, projectId?: string): Promise<BotRecord | undefined> {
+    return this.store.getBot(idOrSlug, projectId);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listBots} */
+  listBots(filter?: ListBotsFilter): Promise<BotRecord[]> {
+    return this.store.listBots(filter);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.deleteBot} */
+  deleteBot(id: string): Promise<BotRecord> {
+    return this.store.deleteBot(id);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listBotVersions} */
+  listBotVersions(botId: string): Promise<BotVersionRecord[]> {
+    return this.store.listBotVersions(botId);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.getBotVersion} */
+  getBotVersion(id: string): Promise<BotVersionRecord | undefined> {
+    return this.store.getBotVersion(id);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.openDeployment} */
+  openDeployment(input: OpenDeploymentInput): Promise<DeploymentRecord> {
+    return this.store.openDeployment(input);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.finishDeployment} */
+  finishDeployment(id: string, input: FinishDeploymentInput): Promise<DeploymentRecord> {
+    return this.store.finishDeployment(id, input);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.getDeployment} */
+  getDeployment(id: string): Promise<DeploymentRecord | undefined> {
+    return this.store.getDeployment(id);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listDeployments} */
+  listDeployments(filter?: ListDeploymentsFilter): Promise<DeploymentRecord[]> {
+    return this.store.listDeployments(filter);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.recordAgentRun} */
+  recordAgentRun(input: RecordAgentRunInput): Promise<AgentRunRecord> {
+    return this.store.recordAgentRun(input);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.updateAgentRun} */
+  updateAgentRun(id: string, patch: UpdateAgentRunInput): Promise<AgentRunRecord> {
+    return this.store.updateAgentRun(id, patch);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.appendAgentStep} */
+  appendAgentStep(runId: string, step: AppendAgentStepInput): Promise<AgentStepRecord> {
+    return this.store.appendAgentStep(runId, step);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.getAgentRun} */
+  getAgentRun(id: string): Promise<AgentRunRecord | undefined> {
+    return this.store.getAgentRun(id);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listAgentRuns} */
+  listAgentRuns(filter?: ListAgentRunsFilter): Promise<AgentRunRecord[]> {
+    return this.store.listAgentRuns(filter);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listAgentSteps} */
+  listAgentSteps(runId: string): Promise<AgentStepRecord[]> {
+    return this.store.listAgentSteps(runId);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.appendJournal} */
+  appendJournal(input: AppendJournalInput): Promise<JournalEntry> {
+    return this.store.appendJournal(input);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.listJournal} */
+  listJournal(query: ListJournalQuery): Promise<JournalEntry[]> {
+    return this.store.listJournal(query);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.saveSessionState} */
+  saveSessionState(sessionId: string, state: unknown): Promise<SessionStateRecord> {
+    return this.store.saveSessionState(sessionId, state);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.loadSessionState} */
+  loadSessionState(sessionId: string): Promise<SessionStateRecord | undefined> {
+    return this.store.loadSessionState(sessionId);
+  }
+
+  /** {@inheritDoc PersistenceAdapter.close} */
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
