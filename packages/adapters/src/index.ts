@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './persistence/index.js';
+export * from './kubernetes/index.js';

@@ -8,3 +8,5 @@ export {
   portfolioReturns,
   portfolioVolatility,
 } from './measures.js';
+export { TVaRInterceptor } from './interceptor.js';
+export type { TVaRInterceptorOptions, TVaRMethod, TVaRPolicy } from './interceptor.js';

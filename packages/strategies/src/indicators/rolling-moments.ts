@@ -1,3 +1,6 @@
+/** An update that keeps less than this fraction of `m2` triggers a two-pass recomputation. */
+const CANCELLATION = 2 ** -20;
+
 /**
  * Mean and sum of squared deviations of the last `size` values pushed, updated in
  * O(1) per push on a ring buffer. Internal building block of Bollinger bands,
@@ -9,8 +12,13 @@
  * - The sum of squared deviations `m2` uses the fixed-window Welford update
  *   `m2 += (x - old) * ((x - mean') + (old - mean))`, which works on deviations
  *   rather than raw squares (no catastrophic cancellation when the variance is small
- *   against the level), is clamped at 0, and is recomputed two-pass from the window
- *   at every wrap so rounding drift stays bounded.
+ *   against the level). It is recomputed two-pass from the window at every wrap, so
+ *   rounding drift stays bounded, and also whenever one update cancels all but less
+ *   than 2⁻²⁰ of it (a spike leaving the window): the residue of such a cancellation
+ *   would otherwise read as a spurious standard deviation of about √ε times the
+ *   spike, e.g. on a window that has become flat. The recomputation is O(size), and
+ *   happens at most once per such collapse, so the cost stays O(1) amortised on any
+ *   realistic series; a flat window (m2 exactly 0) stays O(1).
  *
  * Only valid once `full`. Inputs are assumed finite.
  */
@@ -58,7 +66,9 @@ export class RollingMoments {
       this.total += x - old;
       const newMean = this.total / size;
       const m2 = this.m2 + (x - old) * (x - newMean + (old - oldMean));
-      this.m2 = m2 > 0 ? m2 : 0;
+      window[this.head] = x;
+      // Also catches a negative result (rounding), since this.m2 ≥ 0.
+      this.m2 = m2 < this.m2 * CANCELLATION ? this.deviationsFrom(newMean) : m2;
     }
     window[this.head] = x;
     if (++this.head === size) {
@@ -66,14 +76,19 @@ export class RollingMoments {
       let sum = 0;
       for (let i = 0; i < size; i++) sum += window[i] as number;
       this.total = sum;
-      const mean = sum / size;
-      let m2 = 0;
-      for (let i = 0; i < size; i++) {
-        const d = (window[i] as number) - mean;
-        m2 += d * d;
-      }
-      this.m2 = m2;
+      this.m2 = this.deviationsFrom(sum / size);
     }
+  }
+
+  /** Two-pass Σ(x − mean)² over the whole window (only called once it is full). */
+  private deviationsFrom(mean: number): number {
+    const window = this.window;
+    let m2 = 0;
+    for (let i = 0; i < this.size; i++) {
+      const d = (window[i] as number) - mean;
+      m2 += d * d;
+    }
+    return m2;
   }
 
   /** Empties the window. */

@@ -40,6 +40,17 @@ describe('RollingMoments', () => {
     );
   });
 
+  it('reads exactly 0 once a spike has left a window that is now flat', () => {
+    // Incrementally, 0.8195…² · 5/6 − 0.8195… · 0.6829… leaves a rounding residue whose
+    // square root (~1e-9) would pass for a standard deviation.
+    const window = new RollingMoments(6);
+    for (const x of [0.8195096871062549, 0, 0, 0, 0, 0, 0]) window.push(x);
+    expect(window.sumSquaredDeviations).toBe(0);
+    const shifted = new RollingMoments(3);
+    for (const x of [1e8, 5, 5, 5]) shifted.push(x);
+    expect(shifted.sumSquaredDeviations).toBe(0);
+  });
+
   it('never reports negative squared deviations on a flat window', () => {
     const window = new RollingMoments(4);
     for (let i = 0; i < 50; i++) {
