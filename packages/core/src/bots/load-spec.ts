@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { AlphaSwarmError, SpecValidationError } from '../errors.js';
 import { specErrorFromZod } from '../registry/zod-issue.js';
 import { BotSpecSchema, type BotSpec } from './bot-spec.js';
@@ -27,11 +27,12 @@ export function parseBotSpec(input: unknown): BotSpec {
  * @throws {@link SpecValidationError} with path `line L, column C`
  */
 export function parseYaml(text: string, source = 'spec'): unknown {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const error = doc.errors[0];
   if (error !== undefined) {
-    const pos = error.linePos?.[0];
-    const where = pos === undefined ? '' : `line ${pos.line}, column ${pos.col}`;
+    const pos = lineCounter.linePos(error.pos[0]);
+    const where = `line ${pos.line}, column ${pos.col}`;
     throw new SpecValidationError(where, `${source}: YAML syntax error: ${error.message.split('\n')[0] ?? ''}`);
   }
   return doc.toJS();

@@ -9,8 +9,9 @@ import type { MarketDataAdapter, MarketDataRequest } from './market-data-adapter
 
 /**
  * A {@link MarketDataAdapter} over a directory of `<SYMBOL>.csv` files (the layout
- * {@link loadCsvDirectory} reads). Each `load` reads only the requested symbols'
- * files, afresh (no caching), validates each file whole, then keeps the requested range.
+ * {@link loadCsvDirectory} reads; the extension `.csv` or `.CSV`). Each `load` reads only
+ * the requested symbols' files, afresh (no caching), validates each file whole, then
+ * keeps the requested range.
  */
 export class CsvDirectoryDataSource implements MarketDataAdapter {
   /** The directory holding the files. */
@@ -33,14 +34,26 @@ export class CsvDirectoryDataSource implements MarketDataAdapter {
     const unique = [...new Map(symbols.map((raw) => SymbolId.from(raw)).map((symbol) => [symbol.value, symbol])).values()];
     const frames: BarFrame[] = [];
     for (const symbol of unique) {
-      const path = join(this.dir, `${symbol.value}.csv`);
-      try {
-        await access(path);
-      } catch {
-        throw new InvalidArgumentError('request.symbols', symbol.value, `a symbol with a file ${path}`);
+      const path = await findFile(this.dir, symbol.value);
+      if (path === undefined) {
+        throw new InvalidArgumentError('request.symbols', symbol.value, `a symbol with a file ${join(this.dir, `${symbol.value}.csv`)}`);
       }
       frames.push(await loadCsvFile(path, { symbol }));
     }
     return BarFrame.concat(frames).select({ start, end });
   }
+}
+
+/** The path of `<dir>/<symbol>.csv` (or `.CSV`), or `undefined` when neither exists. */
+async function findFile(dir: string, symbol: string): Promise<string | undefined> {
+  for (const extension of ['.csv', '.CSV']) {
+    const path = join(dir, `${symbol}${extension}`);
+    try {
+      await access(path);
+      return path;
+    } catch {
+      // try the next spelling
+    }
+  }
+  return undefined;
 }

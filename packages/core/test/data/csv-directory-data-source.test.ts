@@ -32,6 +32,12 @@ describe('CsvDirectoryDataSource', () => {
     await expect(new CsvDirectoryDataSource(dir).load({ symbols: ['AAA', 'BAD'] })).rejects.toBeInstanceOf(DataValidationError);
   });
 
+  it('finds a file with an upper-case .CSV extension', async () => {
+    await writeFile(join(dir, 'CCC.CSV'), `${HEADER}\n2024-01-05,7,7,7,7,7\n`);
+    const frame = await new CsvDirectoryDataSource(dir).load({ symbols: ['CCC'] });
+    expect(Array.from(frame.series('CCC').close)).toEqual([7]);
+  });
+
   it('rejects a symbol without a file and a malformed request', async () => {
     const source = new CsvDirectoryDataSource(dir);
     await expect(source.load({ symbols: ['ZZZ'] })).rejects.toThrow(/request\.symbols: expected a symbol with a file/);

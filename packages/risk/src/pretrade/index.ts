@@ -1,0 +1,18 @@
+export { CreditLimit } from './credit-limit.js';
+export type { CreditLimitOptions } from './credit-limit.js';
+export { DuplicateOrderThrottle } from './duplicate-order-throttle.js';
+export type { DuplicateOrderThrottleOptions } from './duplicate-order-throttle.js';
+export { KillSwitchControl } from './kill-switch-control.js';
+export type { KillSwitchControlOptions } from './kill-switch-control.js';
+export { MaxOpenOrders } from './max-open-orders.js';
+export type { MaxOpenOrdersOptions } from './max-open-orders.js';
+export { MaxOrderNotional } from './max-order-notional.js';
+export type { MaxOrderNotionalOptions } from './max-order-notional.js';
+export { MaxOrderQuantity } from './max-order-quantity.js';
+export type { MaxOrderQuantityOptions } from './max-order-quantity.js';
+export { PreTradeControls } from './pre-trade-controls.js';
+export type { PreTradeControlsOptions } from './pre-trade-controls.js';
+export { PriceCollar } from './price-collar.js';
+export type { PriceCollarOptions } from './price-collar.js';
+export { RestrictedSymbols } from './restricted-symbols.js';
+export type { RestrictedSymbolsOptions } from './restricted-symbols.js';
