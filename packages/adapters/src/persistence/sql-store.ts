@@ -103,21 +103,15 @@ export class SqlStore implements PersistenceAdapter {
     const id = persistenceInput.recordId(this.nextId(), 'idGenerator()');
     const prepared = prepareSpecSnapshot(BOT_SPEC_KIND, id, parsed.spec);
     try {
+      // The spec version is written first; a taken slug or id then fails the bot insert
+      // on its unique index, and the rollback takes the spec version away again.
       return await this.driver.write(async (s) => {
-        await this.driver.lock(s, 'bot-slug', `${parsed.projectId}\u0000${parsed.slug}`);
-        if ((await s.all('SELECT 1 AS found FROM bots WHERE id = ?', [id])).length > 0) throw idInUse('bot', id);
-        const taken = await s.all("SELECT 1 AS found FROM bots WHERE project_id = ? AND slug = ? AND status = 'active'", [
-          parsed.projectId,
-          parsed.slug,
-        ]);
-        if (taken.length > 0) throw slugTaken(parsed.slug, parsed.projectId);
         const now = this.clock.now();
         const spec = await this.snapshot(s, prepared, now);
-        const versionId = botVersionIdOf(id, spec.specHash);
         await s.run(
           `INSERT INTO bots (id, project_id, slug, name, kind, status, current_version_id, created_at, updated_at, deleted_at)
            VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, NULL)`,
-          [id, parsed.projectId, parsed.slug, parsed.name, parsed.kind, versionId, now, now],
+          [id, parsed.projectId, parsed.slug, parsed.name, parsed.kind, botVersionIdOf(id, spec.specHash), now, now],
         );
         await this.insertBotVersion(s, id, spec, now);
         return this.readBot(s, id);
@@ -125,6 +119,7 @@ export class SqlStore implements PersistenceAdapter {
     } catch (error) {
       const violation = this.driver.violation(error);
       if (violation?.kind === 'unique' && violation.detail.includes('slug')) throw slugTaken(parsed.slug, parsed.projectId, error);
+      if (violation?.kind === 'unique') throw idInUse('bot', id, error);
       throw error;
     }
   }
@@ -545,8 +540,8 @@ export class SqlStore implements PersistenceAdapter {
   }
 }
 
-function idInUse(entity: string, id: string): RecordConflictError {
-  return new RecordConflictError(entity, 'id', id, 'the id generator returned an id already in use');
+function idInUse(entity: string, id: string, cause?: unknown): RecordConflictError {
+  return new RecordConflictError(entity, 'id', id, 'the id generator returned an id already in use', cause);
 }
 
 function slugTaken(slug: string, projectId: string, cause?: unknown): RecordConflictError {

@@ -11,6 +11,7 @@ import {
   makeVector,
   vectorFromArray,
 } from 'apache-arrow';
+import type { DataType, Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { arrowToBarColumns } from '../../src/data/arrow-columns.js';
 import { DataValidationError } from '../../src/errors.js';
@@ -20,7 +21,7 @@ const DAY = 86_400_000;
 
 const float = (values: number[]) => makeVector(makeData({ type: new Float64(), length: values.length, nullCount: 0, data: Float64Array.from(values) }));
 
-function table(time: ReturnType<typeof vectorFromArray>, extra: Record<string, ReturnType<typeof vectorFromArray>> = {}): Table {
+function table(time: Vector<DataType>, extra: Record<string, Vector<DataType>> = {}): Table {
   return new Table({
     symbol: vectorFromArray(['A', 'A'], new Utf8()),
     timestamp: time,
