@@ -6,3 +6,10 @@
 export {};
 export * from './tvar/index.js';
 export * from './monte-carlo.js';
+export * from './caps/index.js';
+export * from './pretrade/index.js';
+export { NoOpRiskModel } from './no-op.js';
+export type { NoOpRiskModelOptions } from './no-op.js';
+export { TrailingStopRiskManagementModel } from './trailing-stop.js';
+export type { TrailingStopBasis, TrailingStopMode, TrailingStopOptions, TrailingStopWatermark } from './trailing-stop.js';
+export { registerRiskModels } from './register.js';

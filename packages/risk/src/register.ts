@@ -1,4 +1,4 @@
-import { CompositeRiskManagementModel, ModelSpecSchema, SymbolId } from '@alphaswarm/core';
+import { ModelSpecSchema, SymbolId } from '@alphaswarm/core';
 import type { ModelKind, ModelRegistry, PreTradeControl, RiskManagementModel } from '@alphaswarm/core';
 import { z } from 'zod';
 import { DailyLossHalt } from './caps/daily-loss-halt.js';
@@ -71,8 +71,9 @@ function riskModel(create: (spec: unknown, path: string) => unknown, spec: unkno
  * - `MaximumPositionPercent` `{max_percent, name}`
  * - `MaximumLeverage` `{max_gross, max_net, name}`
  * - `DailyLossHalt` `{max_daily_loss, name}`
- * - `CompositeRiskManagementModel` `{models: [spec, …]}` (core's chain), unless
- *   the registry already has that name
+ *
+ * (Core's `CompositeRiskManagementModel`, which chains risk models, is registered
+ * by core's `registerCoreModels`.)
  *
  * kind `pretrade`:
  * - `MaxOrderQuantity` `{max_quantity, name}`, `MaxOrderNotional` `{max_notional, name}`,
@@ -221,14 +222,6 @@ export function registerRiskModels(registry: ModelRegistry): ModelRegistry {
     z.object({ max_daily_loss: unitFraction, name }).strict(),
     { ...risk, description: "Blocks new entries for the rest of a UTC day once the day's loss passes a fraction." },
   );
-  if (!registry.has('CompositeRiskManagementModel')) {
-    registry.register(
-      'CompositeRiskManagementModel',
-      (k, create) => new CompositeRiskManagementModel(k.models.map((spec, i) => riskModel(create, spec, `models.${i}`))),
-      z.object({ models: z.array(nestedSpec(registry, ['risk'])).min(1) }).strict(),
-      { ...risk, description: 'Chains risk models in the declared order.' },
-    );
-  }
 
   registry.register(
     'MaxOrderQuantity',

@@ -18,13 +18,14 @@ export class SqliteDriver implements SqlDriver {
   private tail: Promise<unknown> = Promise.resolve();
 
   /**
-   * Opens (creating if needed) the file with WAL journaling, the busy timeout and
-   * foreign keys on.
+   * Opens (creating if needed) the file with WAL journaling, the busy timeout, the
+   * synchronous level and foreign keys on.
    */
-  constructor(path: string, busyTimeoutMs: number) {
+  constructor(path: string, busyTimeoutMs: number, synchronous: 'full' | 'normal') {
     this.db = new Database(path, { timeout: busyTimeoutMs });
     this.db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     this.session = {
       all: async (sql, params = []) => this.statement(sql).all(...params) as SqlRow[],

@@ -25,12 +25,12 @@ describe('renderBotManifests', () => {
   const manifests = renderBotManifests(loadBotSpecYaml(SPEC), context);
 
   it('produces objects that validate against the Kubernetes schema', () => {
-    expect(() => new ConfigMap(manifests.configMap as ConstructorParameters<typeof ConfigMap>[0]).validate()).not.toThrow();
-    expect(() => new Deployment(manifests.deployment as ConstructorParameters<typeof Deployment>[0]).validate()).not.toThrow();
+    expect(() => new ConfigMap(manifests.configMap as unknown as ConstructorParameters<typeof ConfigMap>[0]).validate()).not.toThrow();
+    expect(() => new Deployment(manifests.deployment as unknown as ConstructorParameters<typeof Deployment>[0]).validate()).not.toThrow();
   });
 
   it('runs `alphaswarm run <slug>` with the spec mounted, resources and FinOps labels', () => {
-    const d = new Deployment(manifests.deployment as ConstructorParameters<typeof Deployment>[0]);
+    const d = new Deployment(manifests.deployment as unknown as ConstructorParameters<typeof Deployment>[0]);
     const container = d.spec!.template.spec!.containers[0]!;
     expect([...container.command!, ...container.args!].slice(0, 3)).toEqual(['alphaswarm', 'run', 'dual-ma']);
     expect(container.image).toBe('registry.local/alphaswarm:1.2.3');

@@ -1,4 +1,3 @@
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import type { FileMetaData } from 'hyparquet';
 import { DataValidationError, InvalidArgumentError } from '../errors.js';
 import type { DataLocation } from '../errors.js';
@@ -28,6 +27,9 @@ import { checkExpectedSymbol, parseTimestampValue, requireSymbolOption, resolveB
 export async function fromParquet(bytes: Uint8Array | ArrayBuffer, options: BarSourceOptions = {}): Promise<BarFrame> {
   const { file } = options;
   const buffer = toArrayBuffer(bytes);
+  // hyparquet ships only as an ES module: load it when first needed, so that the
+  // CommonJS build of this package loads without it.
+  const { parquetMetadata, parquetRead, parquetSchema } = await import('hyparquet');
   let metadata: FileMetaData;
   try {
     metadata = parquetMetadata(buffer);

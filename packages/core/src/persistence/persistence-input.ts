@@ -35,7 +35,7 @@ const createBotSchema = z.strictObject({
   slug,
   name: recordId,
   kind: kindName,
-  spec: z.unknown(),
+  spec: z.unknown().optional(),
 });
 const listBotsSchema = z.strictObject({
   projectId: recordId.optional(),
@@ -43,7 +43,7 @@ const listBotsSchema = z.strictObject({
   status: botStatus.optional(),
 });
 const openDeploymentSchema = z.strictObject({ botId: recordId, botVersionId: recordId, kind: deploymentKind });
-const finishDeploymentSchema = z.strictObject({ status: finishedStatus, result: z.unknown(), error: errorText.optional() });
+const finishDeploymentSchema = z.strictObject({ status: finishedStatus, result: z.unknown().optional(), error: errorText.optional() });
 const listDeploymentsSchema = z.strictObject({
   botId: recordId.optional(),
   kind: deploymentKind.optional(),
@@ -52,7 +52,7 @@ const listDeploymentsSchema = z.strictObject({
 const recordAgentRunSchema = z.strictObject({
   versionId: recordId,
   deploymentId: recordId.nullable().optional(),
-  input: z.unknown(),
+  input: z.unknown().optional(),
 });
 const usageSchema = z.strictObject({
   promptTokens: tokens.optional(),
@@ -61,13 +61,13 @@ const usageSchema = z.strictObject({
 });
 const updateAgentRunSchema = z.strictObject({
   status: runStatus.optional(),
-  output: z.unknown(),
+  output: z.unknown().optional(),
   error: errorText.optional(),
   usage: usageSchema.optional(),
 });
-const appendAgentStepSchema = z.strictObject({ kind: label, payload: z.unknown(), time: epochMs.optional() });
+const appendAgentStepSchema = z.strictObject({ kind: label, payload: z.unknown().optional(), time: epochMs.optional() });
 const listAgentRunsSchema = z.strictObject({ deploymentId: recordId.optional(), versionId: recordId.optional() });
-const appendJournalSchema = z.strictObject({ sessionId: recordId, time: epochMs, kind: label, payload: z.unknown() });
+const appendJournalSchema = z.strictObject({ sessionId: recordId, time: epochMs, kind: label, payload: z.unknown().optional() });
 const listJournalSchema = z.strictObject({
   sessionId: recordId,
   since: epochMs.optional(),

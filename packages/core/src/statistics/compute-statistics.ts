@@ -62,43 +62,43 @@ export interface Statistics {
   readonly startTime: number | null;
   /** Last timestamp, epoch ms; null without timestamps. */
   readonly endTime: number | null;
-  /** P_N / P_0 − 1; see {@link totalReturn}. */
+  /** P_N / P_0 − 1; see `totalReturn()`. */
   readonly totalReturn: number;
-  /** Compound annual growth rate; see {@link cagr}. */
+  /** Compound annual growth rate; see `cagr()`. */
   readonly cagr: number;
-  /** Annualised sample volatility of the returns; see {@link annualizedVolatility}. */
+  /** Annualised sample volatility of the returns; see `annualizedVolatility()`. */
   readonly annualizedVolatility: number;
-  /** Annualised Sharpe ratio; see {@link sharpeRatio}. */
+  /** Annualised Sharpe ratio; see `sharpeRatio()`. */
   readonly sharpeRatio: number;
-  /** Annualised Sortino ratio; see {@link sortinoRatio}. */
+  /** Annualised Sortino ratio; see `sortinoRatio()`. */
   readonly sortinoRatio: number;
-  /** Deepest drawdown and where it happened; see {@link maxDrawdown}. */
+  /** Deepest drawdown and where it happened; see `maxDrawdown()`. */
   readonly maxDrawdown: MaxDrawdown;
-  /** CAGR / maximum drawdown depth; see {@link calmarRatio}. */
+  /** CAGR / maximum drawdown depth; see `calmarRatio()`. */
   readonly calmarRatio: number;
-  /** Sample skewness G1 of the returns; see {@link skewness}. */
+  /** Sample skewness G1 of the returns; see `skewness()`. */
   readonly skewness: number;
-  /** Sample excess kurtosis G2 of the returns; see {@link excessKurtosis}. */
+  /** Sample excess kurtosis G2 of the returns; see `excessKurtosis()`. */
   readonly excessKurtosis: number;
-  /** Probability that the true Sharpe ratio exceeds 0; see {@link probabilisticSharpeRatio}. */
+  /** Probability that the true Sharpe ratio exceeds 0; see `probabilisticSharpeRatio()`. */
   readonly probabilisticSharpeRatio: number;
-  /** Annualised CAPM alpha against the benchmark; null without a benchmark. See {@link alphaBeta}. */
+  /** Annualised CAPM alpha against the benchmark; null without a benchmark. See `alphaBeta()`. */
   readonly alpha: number | null;
   /** CAPM beta against the benchmark; null without a benchmark. */
   readonly beta: number | null;
-  /** Annualised tracking error; null without a benchmark. See {@link trackingError}. */
+  /** Annualised tracking error; null without a benchmark. See `trackingError()`. */
   readonly trackingError: number | null;
-  /** Information ratio; null without a benchmark. See {@link informationRatio}. */
+  /** Information ratio; null without a benchmark. See `informationRatio()`. */
   readonly informationRatio: number | null;
   /** Statistics of the trades (returnOnInitialEquity against P_0); null without trades. */
   readonly trades: TradeStatistics | null;
-  /** Traded notional over mean equity; null without fills. See {@link turnover}. */
+  /** Traded notional over mean equity; null without fills. See `turnover()`. */
   readonly turnover: number | null;
-  /** Turnover per year; null without fills. See {@link annualizedTurnover}. */
+  /** Turnover per year; null without fills. See `annualizedTurnover()`. */
   readonly annualizedTurnover: number | null;
-  /** Fraction of exposure entries that are not 0; null without exposure. See {@link exposure}. */
+  /** Fraction of exposure entries that are not 0; null without exposure. See `exposure()`. */
   readonly exposure: number | null;
-  /** Mean |exposure|, in the unit of the input; null without exposure. See {@link averageGrossExposure}. */
+  /** Mean |exposure|, in the unit of the input; null without exposure. See `averageGrossExposure()`. */
   readonly averageGrossExposure: number | null;
 }
 

@@ -260,7 +260,7 @@ describe('BarFrame Arrow interchange', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 });

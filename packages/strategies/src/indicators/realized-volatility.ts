@@ -9,7 +9,7 @@ import { requirePeriod, requirePositiveNumber } from './validate.js';
  * times `√periodsPerYear` (252 for daily bars; 1 for a per-bar figure). Needs `n ≥ 2`.
  * Returns exist from the second price, so the first output is on the `(n+1)`-th
  * valid price (`lookback = n`). Prices must be positive: a zero or negative price
- * throws {@link InvalidArgumentError}. Non-finite inputs are gaps (see
+ * throws `InvalidArgumentError` (from `@alphaswarm/core`). Non-finite inputs are gaps (see
  * {@link StreamingIndicator}); the return after a gap is taken from the last valid
  * price.
  */

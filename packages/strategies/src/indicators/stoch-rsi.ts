@@ -111,7 +111,7 @@ export function stochRsi(
   rsiPeriod = 14,
   stochPeriod = 14,
   kSmoothing = 3,
-  dPeriod = 3,
+  dPeriod = 3
 ): StochasticResult {
   const indicator = new StochRsiIndicator(rsiPeriod, stochPeriod, kSmoothing, dPeriod);
   const length = values.length;

@@ -137,7 +137,7 @@ export function stochastic(
   close: ArrayLike<number>,
   kPeriod = 14,
   dPeriod = 3,
-  kSmoothing = 1,
+  kSmoothing = 1
 ): StochasticResult {
   const indicator = new StochasticIndicator(kPeriod, dPeriod, kSmoothing);
   const length = requireSameLength(['high', high], ['low', low], ['close', close]);

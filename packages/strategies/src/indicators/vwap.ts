@@ -16,7 +16,7 @@ import { requirePeriod, requireSameLength } from './validate.js';
  *   rounding drift stays bounded.
  *
  * While the volume summed is 0 the VWAP is `NaN` (no trade, no price). A negative
- * volume throws {@link InvalidArgumentError}. A bar with any non-finite input is a gap
+ * volume throws `InvalidArgumentError` (from `@alphaswarm/core`). A bar with any non-finite input is a gap
  * (see {@link StreamingIndicator}).
  */
 export class VwapIndicator implements StreamingIndicator {
@@ -106,7 +106,7 @@ export function vwap(
   low: ArrayLike<number>,
   close: ArrayLike<number>,
   volume: ArrayLike<number>,
-  n?: number,
+  n?: number
 ): Float64Array {
   const indicator = new VwapIndicator(n);
   const length = requireSameLength(['high', high], ['low', low], ['close', close], ['volume', volume]);

@@ -71,17 +71,17 @@ describe('adx', () => {
       expect(pad).toBe(2 * n - 1);
       const out = adx(high, low, close, n);
       const pick = (key: 'adx' | 'pdi' | 'mdi'): number[] =>
-        close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.[key] ?? NaN)));
+        close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.[key] ?? NaN));
       expectClose(out.adx, pick('adx'), 1e-9);
       expectClose(
         out.plusDI.map((v, i) => (i < pad ? NaN : v)),
         pick('pdi'),
-        1e-9,
+        1e-9
       );
       expectClose(
         out.minusDI.map((v, i) => (i < pad ? NaN : v)),
         pick('mdi'),
-        1e-9,
+        1e-9
       );
     }
   });

@@ -65,7 +65,7 @@ describe('atr', () => {
     expect(indicator.trueRange).toBeNaN();
     expectIdentical(
       close.map((c, i) => indicator.update(high[i] as number, low[i] as number, c)),
-      streamed,
+      streamed
     );
   });
 

@@ -55,7 +55,7 @@ describe('bollinger', () => {
     const pad = close.length - reference.length;
     expect(pad).toBe(19);
     const pick = (key: 'upper' | 'middle' | 'lower' | 'pb'): number[] =>
-      close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.[key] ?? NaN)));
+      close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.[key] ?? NaN));
     const out = bollinger(close, 20, 2);
     expectClose(out.upper, pick('upper'), 1e-9);
     expectClose(out.middle, pick('middle'), 1e-12);
@@ -79,8 +79,8 @@ describe('bollinger', () => {
           });
           // Absolute error of the bands scales with the level (rounding of the mean).
           expectClose(out.upper, expected, 1e-12 * Math.max(1, level) + 1e-9);
-        },
-      ),
+        }
+      )
     );
   });
 

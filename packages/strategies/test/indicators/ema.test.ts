@@ -53,7 +53,7 @@ describe('ema', () => {
     expect(indicator.value).toBeNaN();
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 

@@ -130,7 +130,7 @@ export function insertGaps(values: readonly number[], before: readonly number[])
  */
 export function insertBarGaps(
   columns: readonly (readonly number[])[],
-  before: readonly number[],
+  before: readonly number[]
 ): { columns: number[][]; gap: boolean[] } {
   const out: number[][] = columns.map(() => []);
   const gap: boolean[] = [];
@@ -158,7 +158,11 @@ export const GAP_POSITIONS: readonly number[] = [0, 3, 17, 17, 17, 40, 41, 120, 
  * Checks the gap convention on a result: at gap positions every output is NaN, and
  * elsewhere the output is bit-identical to the gap-free run at the same valid index.
  */
-export function expectGapTransparent(withGaps: ArrayLike<number>, gap: readonly boolean[], clean: ArrayLike<number>): void {
+export function expectGapTransparent(
+  withGaps: ArrayLike<number>,
+  gap: readonly boolean[],
+  clean: ArrayLike<number>
+): void {
   let j = 0;
   for (let i = 0; i < withGaps.length; i++) {
     if (gap[i] === true) {

@@ -52,9 +52,9 @@ describe('macd', () => {
     });
     const pad = close.length - reference.length;
     expect(pad).toBe(25);
-    const line = close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.MACD ?? NaN)));
-    const signal = close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.signal ?? NaN)));
-    const histogram = close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.histogram ?? NaN)));
+    const line = close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.MACD ?? NaN));
+    const signal = close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.signal ?? NaN));
+    const histogram = close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.histogram ?? NaN));
     const out = macd(close);
     expectClose(out.macd, line, 1e-9);
     expectClose(out.signal, signal, 1e-9);

@@ -30,14 +30,19 @@ describe('MonotonicDeque', () => {
 
   it('matches a direct scan on any sequence, over many wraps of the ring', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 200 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), (xs, size, keepsMax) => {
-        const deque = new MonotonicDeque(size, keepsMax);
-        xs.forEach((x, t) => {
-          deque.push(x);
-          const window = xs.slice(Math.max(0, t - size + 1), t + 1);
-          expect(deque.extreme).toBe(keepsMax ? Math.max(...window) : Math.min(...window));
-        });
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        (xs, size, keepsMax) => {
+          const deque = new MonotonicDeque(size, keepsMax);
+          xs.forEach((x, t) => {
+            deque.push(x);
+            const window = xs.slice(Math.max(0, t - size + 1), t + 1);
+            expect(deque.extreme).toBe(keepsMax ? Math.max(...window) : Math.min(...window));
+          });
+        }
+      )
     );
   });
 

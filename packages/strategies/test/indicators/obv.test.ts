@@ -28,7 +28,10 @@ describe('obv', () => {
     const out = obv(close, volume);
     const v0 = volume[0] as number;
     expect(out[0]).toBe(v0);
-    expectIdentical(out.subarray(1), reference.map((x) => x + v0));
+    expectIdentical(
+      out.subarray(1),
+      reference.map((x) => x + v0)
+    );
   });
 
   it('agrees bit for bit between streaming and batch, and after reset', () => {
@@ -40,7 +43,7 @@ describe('obv', () => {
     expect(indicator.value).toBeNaN();
     expectIdentical(
       close.map((c, i) => indicator.update(c, volume[i] as number)),
-      streamed,
+      streamed
     );
   });
 

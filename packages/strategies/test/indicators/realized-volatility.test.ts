@@ -19,7 +19,11 @@ describe('realizedVolatility', () => {
     // a window of two returns a, b has sample sd |a − b|/√2
     const perBar = Math.abs(Math.log(1.1) - Math.log(0.9)) / Math.SQRT2;
     expectClose(realizedVolatility([100, 110, 99, 108.9], 2, 1), [NaN, NaN, perBar, perBar], 1e-12);
-    expectClose(realizedVolatility([100, 110, 99, 108.9], 2), [NaN, NaN, perBar * Math.sqrt(252), perBar * Math.sqrt(252)], 1e-12);
+    expectClose(
+      realizedVolatility([100, 110, 99, 108.9], 2),
+      [NaN, NaN, perBar * Math.sqrt(252), perBar * Math.sqrt(252)],
+      1e-12
+    );
   });
 
   it('has n leading NaNs (n returns need n + 1 prices)', () => {
@@ -37,7 +41,7 @@ describe('realizedVolatility', () => {
       [63, 365],
     ] as const) {
       const expected = close.map((_, t) =>
-        t < n ? NaN : sampleStandardDeviation(returns.slice(t - n + 1, t + 1)) * Math.sqrt(periodsPerYear),
+        t < n ? NaN : sampleStandardDeviation(returns.slice(t - n + 1, t + 1)) * Math.sqrt(periodsPerYear)
       );
       expectClose(realizedVolatility(close, n, periodsPerYear), expected, 1e-9);
     }
@@ -52,7 +56,7 @@ describe('realizedVolatility', () => {
     expect(indicator.ready).toBe(false);
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 

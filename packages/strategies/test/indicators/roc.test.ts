@@ -32,7 +32,7 @@ describe('roc', () => {
     for (const n of [1, 10, 63]) {
       const reference = alignRight(
         ROC.calculate({ period: n, values: close }).map((p) => p / 100),
-        close.length,
+        close.length
       );
       expectClose(roc(close, n), reference, 1e-12);
     }
@@ -47,7 +47,7 @@ describe('roc', () => {
     expect(indicator.ready).toBe(false);
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 

@@ -2,8 +2,21 @@ import { InvalidArgumentError } from '@alphaswarm/core';
 import fc from 'fast-check';
 import { Highest, Lowest } from 'technicalindicators';
 import { describe, expect, it } from 'vitest';
-import { RollingMaxIndicator, RollingMinIndicator, rollingMax, rollingMin } from '../../src/indicators/rolling-extremes.js';
-import { BARS, GAP_POSITIONS, alignRight, expectGapTransparent, expectIdentical, insertGaps, pricePath } from './helpers.js';
+import {
+  RollingMaxIndicator,
+  RollingMinIndicator,
+  rollingMax,
+  rollingMin,
+} from '../../src/indicators/rolling-extremes.js';
+import {
+  BARS,
+  GAP_POSITIONS,
+  alignRight,
+  expectGapTransparent,
+  expectIdentical,
+  insertGaps,
+  pricePath,
+} from './helpers.js';
 
 const scanMax = (xs: readonly number[], n: number): number[] =>
   xs.map((_, t) => (t < n - 1 ? NaN : Math.max(...xs.slice(t - n + 1, t + 1))));
@@ -29,10 +42,14 @@ describe('rollingMax and rollingMin', () => {
 
   it('agree with direct window scans on arbitrary series with ties', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 100 }), fc.integer({ min: 1, max: 12 }), (values, n) => {
-        expectIdentical(rollingMax(values, n), scanMax(values, n));
-        expectIdentical(rollingMin(values, n), scanMin(values, n));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 100 }),
+        fc.integer({ min: 1, max: 12 }),
+        (values, n) => {
+          expectIdentical(rollingMax(values, n), scanMax(values, n));
+          expectIdentical(rollingMin(values, n), scanMin(values, n));
+        }
+      )
     );
   });
 
@@ -58,11 +75,11 @@ describe('rollingMax and rollingMin', () => {
     expect(max.ready || min.ready).toBe(false);
     expectIdentical(
       close.map((x) => max.update(x)),
-      streamedMax,
+      streamedMax
     );
     expectIdentical(
       close.map((x) => min.update(x)),
-      streamedMin,
+      streamedMin
     );
   });
 

@@ -35,8 +35,8 @@ describe('RollingMoments', () => {
             // Rounding of values near 1e6 is ~1e-10 each; squared deviations are O(size).
             expect(Math.abs(window.sumSquaredDeviations - expected)).toBeLessThanOrEqual(1e-7 * size);
           });
-        },
-      ),
+        }
+      )
     );
   });
 

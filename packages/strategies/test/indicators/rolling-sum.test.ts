@@ -29,14 +29,18 @@ describe('RollingSum', () => {
 
   it('stays within rounding of a direct sum on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }), fc.integer({ min: 1, max: 9 }), (xs, size) => {
-        const window = new RollingSum(size);
-        xs.forEach((x, t) => {
-          window.push(x);
-          const direct = xs.slice(Math.max(0, t - size + 1), t + 1).reduce((a, b) => a + b, 0);
-          expect(Math.abs(window.sum - direct)).toBeLessThanOrEqual(1e-6);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 100 }),
+        fc.integer({ min: 1, max: 9 }),
+        (xs, size) => {
+          const window = new RollingSum(size);
+          xs.forEach((x, t) => {
+            window.push(x);
+            const direct = xs.slice(Math.max(0, t - size + 1), t + 1).reduce((a, b) => a + b, 0);
+            expect(Math.abs(window.sum - direct)).toBeLessThanOrEqual(1e-6);
+          });
+        }
+      )
     );
   });
 

@@ -62,8 +62,8 @@ describe('rsi', () => {
         fc.integer({ min: 1, max: 6 }),
         (values, n) => {
           for (const r of rsi(values, n)) if (!Number.isNaN(r)) expect(r >= 0 && r <= 100).toBe(true);
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -76,7 +76,7 @@ describe('rsi', () => {
     expect(indicator.ready).toBe(false);
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 

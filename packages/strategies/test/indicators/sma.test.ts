@@ -50,7 +50,7 @@ describe('sma', () => {
     expect(indicator.value).toBeNaN();
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 
@@ -75,8 +75,8 @@ describe('sma', () => {
             return s / n;
           });
           expectClose(sma(values, n), expected, 1e-6);
-        },
-      ),
+        }
+      )
     );
   });
 

@@ -21,7 +21,7 @@ function referenceStochRsi(
   rsiPeriod: number,
   stochPeriod: number,
   smoothing: number,
-  dPeriod: number,
+  dPeriod: number
 ): { k: number[]; d: number[] } {
   const r = referenceRsi(values, rsiPeriod);
   const mean = (xs: number[], t: number, n: number): number => {
@@ -54,9 +54,13 @@ describe('stochRsi', () => {
     expect(leadingNaNs(out.k)).toBe(14 + 14 + 3 - 2);
     expect(leadingNaNs(out.d)).toBe(14 + 14 + 3 + 3 - 3);
     const indicator = new StochRsiIndicator();
-    expect([indicator.rsiPeriod, indicator.stochPeriod, indicator.kSmoothing, indicator.dPeriod, indicator.lookback]).toEqual([
-      14, 14, 3, 3, 31,
-    ]);
+    expect([
+      indicator.rsiPeriod,
+      indicator.stochPeriod,
+      indicator.kSmoothing,
+      indicator.dPeriod,
+      indicator.lookback,
+    ]).toEqual([14, 14, 3, 3, 31]);
   });
 
   it('matches a composition of independent RSI, range scan and means on 2,500 bars', () => {
@@ -72,19 +76,25 @@ describe('stochRsi', () => {
     // values differ by up to about 100·0.01/(RSI range); the offsets (first %D at index
     // 31) and the structure (%K = SMA(3) of raw, %D = SMA(3) of %K) are the same.
     const { close } = pricePath(BARS);
-    const reference = StochasticRSI.calculate({ values: close, rsiPeriod: 14, stochasticPeriod: 14, kPeriod: 3, dPeriod: 3 });
+    const reference = StochasticRSI.calculate({
+      values: close,
+      rsiPeriod: 14,
+      stochasticPeriod: 14,
+      kPeriod: 3,
+      dPeriod: 3,
+    });
     const pad = close.length - reference.length;
     expect(pad).toBe(31);
     const out = stochRsi(close);
     expectWithin(
       out.k.subarray(pad),
       reference.map((r) => r.k),
-      0.5,
+      0.5
     );
     expectWithin(
       out.d.subarray(pad),
       reference.map((r) => r.d),
-      0.5,
+      0.5
     );
   });
 

@@ -30,7 +30,7 @@ function referenceStochastic(
   close: readonly number[],
   kPeriod: number,
   dPeriod: number,
-  smoothing: number,
+  smoothing: number
 ): { k: number[]; d: number[] } {
   const mean = (xs: number[], t: number, n: number): number => {
     const window = xs.slice(Math.max(0, t - n + 1), t + 1);
@@ -83,13 +83,13 @@ describe('stochastic', () => {
     const out = stochastic(high, low, close, 14, 3);
     expectClose(
       out.k,
-      close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.k ?? NaN))),
-      1e-9,
+      close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.k ?? NaN)),
+      1e-9
     );
     expectClose(
       out.d,
-      close.map((_, i) => (i < pad ? NaN : (reference[i - pad]?.d ?? NaN))),
-      1e-9,
+      close.map((_, i) => (i < pad ? NaN : reference[i - pad]?.d ?? NaN)),
+      1e-9
     );
   });
 

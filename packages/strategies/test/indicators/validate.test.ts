@@ -35,7 +35,7 @@ describe('requireSameLength', () => {
 
   it('names the first series whose length differs', () => {
     expect(() => requireSameLength(['high', [1, 2]], ['low', [1, 2]], ['close', [1]])).toThrow(
-      'close.length: expected 2 (the length of high), got 1',
+      'close.length: expected 2 (the length of high), got 1'
     );
   });
 });

@@ -75,12 +75,14 @@ describe('vwap', () => {
     const { high, low, close, volume } = pricePath(BARS);
     for (const n of [undefined, 25]) {
       const indicator = new VwapIndicator(n);
-      const streamed = close.map((c, i) => indicator.update(high[i] as number, low[i] as number, c, volume[i] as number));
+      const streamed = close.map((c, i) =>
+        indicator.update(high[i] as number, low[i] as number, c, volume[i] as number)
+      );
       expectIdentical(vwap(high, low, close, volume, n), streamed);
       indicator.reset();
       expectIdentical(
         close.map((c, i) => indicator.update(high[i] as number, low[i] as number, c, volume[i] as number)),
-        streamed,
+        streamed
       );
     }
   });
@@ -98,7 +100,9 @@ describe('vwap', () => {
   });
 
   it('rejects a negative volume, a bad window and mismatched lengths', () => {
-    expect(() => vwap([2, 2], [1, 1], [1, 1], [5, -1])).toThrow(/^volume\[1\]: expected a non-negative number, got -1$/);
+    expect(() => vwap([2, 2], [1, 1], [1, 1], [5, -1])).toThrow(
+      /^volume\[1\]: expected a non-negative number, got -1$/
+    );
     expect(() => new VwapIndicator().update(2, 1, 1, -3)).toThrow(InvalidArgumentError);
     expect(() => vwap([1], [1], [1], [1], 0)).toThrow(/^n: /);
     expect(() => vwap([1], [1], [1], [1, 2])).toThrow(/^volume\.length: /);

@@ -51,8 +51,8 @@ describe('wma', () => {
             return s / ((n * (n + 1)) / 2);
           });
           expectClose(wma(values, n), expected, 1e-6);
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -71,7 +71,7 @@ describe('wma', () => {
     expect(indicator.ready).toBe(false);
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 

@@ -51,7 +51,7 @@ describe('zScore', () => {
         // would make any variance computation (this one and the reference) inexact.
         fc.array(
           fc.integer({ min: -1e6, max: 1e6 }).map((i) => i / 1000),
-          { maxLength: 50 },
+          { maxLength: 50 }
         ),
         fc.integer({ min: 2, max: 8 }),
         (values, n) => {
@@ -66,8 +66,8 @@ describe('zScore', () => {
             if (window.length === n && sampleStandardDeviation(window) <= 1e-6 * level) continue;
             expectClose([out[t] as number], [expected[t] as number], 1e-6);
           }
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -80,7 +80,7 @@ describe('zScore', () => {
     expect(indicator.ready).toBe(false);
     expectIdentical(
       close.map((x) => indicator.update(x)),
-      streamed,
+      streamed
     );
   });
 
