@@ -32,3 +32,5 @@ export * from './registry/index.js';
 export * from './spec/index.js';
 export * from './persistence/index.js';
 export * from './bots/index.js';
+export * from './llm/index.js';
+export * from './stress/index.js';

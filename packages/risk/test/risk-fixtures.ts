@@ -247,8 +247,9 @@ export class StubContext implements AlgorithmContext {
     return this;
   }
 
+  /** Orders added with `order` that are still open (fill, cancel or reject them to close them). */
   openOrders(symbol?: SymbolId): readonly Order[] {
-    return symbol === undefined ? this.open : this.open.filter((o) => o.symbol === symbol);
+    return this.open.filter((o) => o.isOpen && (symbol === undefined || o.symbol === symbol));
   }
 
   history(symbol: SymbolId, field: BarField, n: number): Float64Array {

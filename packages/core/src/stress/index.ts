@@ -1,0 +1,1 @@
+export type { StressRequest, StressResult, StressTester } from './stress-tester.js';
