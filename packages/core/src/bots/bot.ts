@@ -24,10 +24,16 @@ export interface PaperOptions {
   readonly replay?: boolean;
 }
 
+/** Where a consultation is recorded. */
+export interface ConsultContext {
+  /** Deployment row the agent runs belong to. */
+  readonly deploymentId?: string;
+}
+
 /** Answers questions through the bot's agents (provided by the agents package). */
 export interface AgentConsultant {
   /** Runs the bot's agents on a question and returns their outputs. */
-  consult(bot: Bot, question: string): Promise<unknown>;
+  consult(bot: Bot, question: string, context?: ConsultContext): Promise<unknown>;
 }
 
 /** What a bot needs from its host. */
@@ -114,12 +120,12 @@ export abstract class Bot {
   }
 
   /** Asks the bot's agents for insights on a question. */
-  consultAgents(_question: string): Promise<unknown> {
+  consultAgents(_question: string, _context: ConsultContext = {}): Promise<unknown> {
     return Promise.reject(new BotMethodNotSupported(this.kind, 'consultAgents'));
   }
 
   /** Chats with the bot's agents. */
-  chat(_question: string): Promise<unknown> {
+  chat(_question: string, _context: ConsultContext = {}): Promise<unknown> {
     return Promise.reject(new BotMethodNotSupported(this.kind, 'chat'));
   }
 

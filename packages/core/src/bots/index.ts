@@ -1,7 +1,7 @@
 export { jsonSafe, summarizeBacktest } from './backtest-summary.js';
 export type { BacktestSummary, FillSummary } from './backtest-summary.js';
 export { Bot } from './bot.js';
-export type { AgentConsultant, BotBacktestOptions, BotBacktestOutcome, BotDependencies, PaperOptions, PaperRunner } from './bot.js';
+export type { AgentConsultant, BotBacktestOptions, ConsultContext, BotBacktestOutcome, BotDependencies, PaperOptions, PaperRunner } from './bot.js';
 export { PERIODS_PER_YEAR, loadBotData, periodsPerYearOf } from './bot-data.js';
 export { BotMethodNotSupported, NotAvailableError } from './bot-errors.js';
 export {

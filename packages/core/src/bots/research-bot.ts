@@ -1,4 +1,4 @@
-import { Bot, type BotBacktestOptions, type BotBacktestOutcome } from './bot.js';
+import { Bot, type BotBacktestOptions, type BotBacktestOutcome, type ConsultContext } from './bot.js';
 import { BotMethodNotSupported } from './bot-errors.js';
 
 /** A bot that researches: chat with its agents, and backtest only when its spec has a strategy. */
@@ -13,7 +13,7 @@ export class ResearchBot extends Bot {
   }
 
   /** Chats with the bot's agents. */
-  override async chat(question: string): Promise<unknown> {
-    return this.agentConsultant().consult(this, question);
+  override async chat(question: string, context: ConsultContext = {}): Promise<unknown> {
+    return this.agentConsultant().consult(this, question, context);
   }
 }

@@ -1,4 +1,4 @@
-import { Bot, type PaperOptions } from './bot.js';
+import { Bot, type ConsultContext, type PaperOptions } from './bot.js';
 
 /** A bot that trades: backtest, paper, deploy and consult its agents. Chat is not supported. */
 export class TradingBot extends Bot {
@@ -11,7 +11,7 @@ export class TradingBot extends Bot {
   }
 
   /** Runs the bot's agents on a question; their insights feed the pipeline, never orders. */
-  override async consultAgents(question: string): Promise<unknown> {
-    return this.agentConsultant().consult(this, question);
+  override async consultAgents(question: string, context: ConsultContext = {}): Promise<unknown> {
+    return this.agentConsultant().consult(this, question, context);
   }
 }

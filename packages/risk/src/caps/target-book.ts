@@ -22,11 +22,15 @@ export function targetShares(ctx: AlgorithmContext, target: PortfolioTarget): nu
 }
 
 /**
- * `trunc(x)` without a negative zero.
+ * `trunc(x)` (toward zero) without a negative zero; a value within 1e-9 (relative,
+ * at least 1e-9 absolute) of an integer counts as that integer, so that
+ * floating-point noise in a factor (`400 × 0.39999999999999997`) never costs a share.
  *
  * @internal
  */
 export function truncShares(x: number): number {
+  const nearest = Math.round(x);
+  if (Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x))) return nearest + 0;
   return Math.trunc(x) + 0;
 }
 
