@@ -7,3 +7,5 @@ export {};
 export * from './indicators/index.js';
 export * from './universe/index.js';
 export * from './alphas/index.js';
+export * from './portfolio/index.js';
+export * from './execution/index.js';

@@ -1,9 +1,7 @@
 import type { FrameworkAlgorithm } from '../framework/algorithm.js';
-import type { SourcedInsightInit } from '../framework/composite-alpha.js';
-import { Insight, type InsightInit } from '../framework/insight.js';
+import { AlgorithmDriver } from '../framework/algorithm-driver.js';
+import type { Insight } from '../framework/insight.js';
 import { InsightCollection } from '../framework/insight-collection.js';
-import type { SecurityChanges } from '../framework/models.js';
-import type { PortfolioTarget, QuantityTarget } from '../framework/portfolio-target.js';
 import type { RiskDecision } from '../framework/risk-decision.js';
 import { KillSwitch } from '../kill-switch.js';
 import { DefaultFillModel } from '../orders/fill-model.js';
@@ -12,7 +10,6 @@ import { Order, type OrderRequest } from '../orders/order.js';
 import { FillSimulator } from '../orders/simulated-execution.js';
 import { Portfolio } from '../portfolio/portfolio.js';
 import { SeededRandom } from '../random.js';
-import type { SymbolId } from '../symbol-id.js';
 import { systemClock, type Clock } from '../time.js';
 import type { BacktestOptions, BacktestSettings } from './config.js';
 import { EventLog } from './event-log.js';
@@ -28,8 +25,6 @@ type QueueItem =
   | { kind: 'signal'; insights: readonly Insight[] }
   | { kind: 'order_request'; request: OrderRequest };
 
-const NO_TARGETS: readonly QuantityTarget[] = Object.freeze([]);
-const NO_INSIGHTS: readonly Insight[] = Object.freeze([]);
 
 /** Serialisable form of an order for the log. */
 export function orderRecord(order: Order): OrderRecord {
@@ -65,15 +60,10 @@ export class BacktestRun implements MatchListener {
   private readonly queue = new RingDeque<QueueItem>(256);
   private readonly marketItem = { kind: 'market' as const, index: 0 };
   private readonly broker: BacktestBroker;
-  private readonly insights = new InsightCollection();
   private readonly ctx: BacktestContext;
+  private readonly driver: AlgorithmDriver;
   private readonly wallClock: Clock;
   private nextOrderId = 1;
-  private nextInsightId = 1;
-  private nextExpiry = Infinity;
-  private insightsChanged = false;
-  private lastUniverse: readonly SymbolId[] | undefined;
-  private activeSet = new Set<SymbolId>();
   private nextProgressAt: number;
   private readonly startedAt: number;
 
@@ -100,7 +90,7 @@ export class BacktestRun implements MatchListener {
     this.exposure = new Float64Array(this.feed.length);
     this.ctx = new BacktestContext(
       this.portfolio,
-      this.insights,
+      new InsightCollection(),
       new SeededRandom(settings.seed),
       this.killSwitch,
       this.feed,
@@ -108,6 +98,7 @@ export class BacktestRun implements MatchListener {
       settings.freePortfolioValuePct,
       (decision) => this.recordRisk(decision),
     );
+    this.driver = new AlgorithmDriver(algorithm, this.ctx, (decision) => this.recordRisk(decision));
     this.nextProgressAt = settings.progressEvery;
     this.startedAt = this.wallClock.now();
   }
@@ -220,86 +211,27 @@ export class BacktestRun implements MatchListener {
       const bar = feed.bar(symbol);
       if (bar !== undefined) portfolio.mark(symbol, bar.close, bar.high, bar.low);
     }
-    this.selectUniverse();
-    const inits = this.algorithm.alpha.update(this.ctx, feed);
-    if (inits.length === 0) {
-      this.decide(NO_INSIGHTS);
-      return;
-    }
-    const stamped: Insight[] = [];
-    for (const init of inits) stamped.push(this.stamp(init, time));
-    this.queue.push({ kind: 'signal', insights: stamped });
-  }
-
-  private stamp(init: InsightInit, time: number): Insight {
-    const source = (init as Partial<SourcedInsightInit>).sourceModel ?? this.algorithm.alpha.name;
-    const insight = new Insight(this.nextInsightId, init, source, time);
-    this.nextInsightId += 1;
-    return insight;
+    this.driver.selectUniverse();
+    const insights = this.driver.alpha(feed);
+    if (insights.length === 0) this.decide();
+    else this.queue.push({ kind: 'signal', insights });
   }
 
   private onSignal(insights: readonly Insight[]): void {
     this.log.append({ time: this.ctx.time, kind: 'signal', insights: insights.map((i) => i.toJSON()) });
-    for (const insight of insights) {
-      this.insights.add(insight);
-      if (insight.closeTime < this.nextExpiry) this.nextExpiry = insight.closeTime;
-    }
-    this.insightsChanged = true;
-    this.decide(insights);
+    this.driver.accept(insights);
+    this.decide();
   }
 
-  private decide(_newInsights: readonly Insight[]): void {
-    const ctx = this.ctx;
-    const time = ctx.time;
-    if (time >= this.nextExpiry) {
-      if (this.insights.expire(time).length > 0) this.insightsChanged = true;
-      this.nextExpiry = Infinity;
-      for (const insight of this.insights.all()) if (insight.closeTime < this.nextExpiry) this.nextExpiry = insight.closeTime;
-    }
-    const pcm = this.algorithm.portfolio;
-    let targets: readonly QuantityTarget[] = NO_TARGETS;
-    if (this.insightsChanged || pcm.rebalanceDue?.(ctx) === true) {
-      this.insightsChanged = false;
-      targets = this.resolve(pcm.createTargets(ctx, this.insights.all()));
-    }
-    const sizeBefore = this.insights.size;
-    const adjusted = this.resolve(this.algorithm.risk.manageRisk(ctx, targets));
-    if (this.insights.size !== sizeBefore) this.insightsChanged = true;
-    const requests = this.algorithm.execution.execute(ctx, adjusted);
-    for (const request of requests) this.queue.push({ kind: 'order_request', request });
-  }
-
-  private resolve(targets: readonly PortfolioTarget[]): readonly QuantityTarget[] {
-    if (targets.length === 0) return NO_TARGETS;
-    const out: QuantityTarget[] = [];
-    for (const target of targets) {
-      if (target.quantity !== undefined) out.push(target);
-      else {
-        const quantity = this.ctx.targetQuantity(target);
-        out.push(target.tag === undefined ? { symbol: target.symbol, quantity, weight: target.weight } : { symbol: target.symbol, quantity, weight: target.weight, tag: target.tag });
-      }
-    }
-    return out;
+  private decide(): void {
+    for (const request of this.driver.decide()) this.queue.push({ kind: 'order_request', request });
   }
 
   private onOrderRequest(request: OrderRequest): void {
-    const ctx = this.ctx;
-    const price = this.feed.price(request.symbol) ?? Number.NaN;
-    for (const control of this.algorithm.preTradeControls) {
-      const verdict = control.check(ctx, request, price);
-      if (verdict.accepted) continue;
-      this.recordRisk({
-        model: control.name,
-        symbol: request.symbol,
-        action: 'reject',
-        reason: verdict.reason,
-        details: { rule: verdict.rule, quantity: request.quantity, price, ...verdict.details },
-      });
-      return;
-    }
-    const order = Order.create(this.nextOrderId, request, ctx.time);
+    if (!this.driver.check(request, this.feed.price(request.symbol) ?? Number.NaN)) return;
+    const order = Order.create(this.nextOrderId, request, this.ctx.time);
     this.nextOrderId += 1;
-    this.log.append({ time: ctx.time, kind: 'order', order: orderRecord(order) });
+    this.log.append({ time: this.ctx.time, kind: 'order', order: orderRecord(order) });
     this.broker.submit(order);
   }
 
@@ -313,29 +245,6 @@ export class BacktestRun implements MatchListener {
       reason: decision.reason,
       details: decision.details ?? {},
     });
-  }
-
-  private selectUniverse(): void {
-    const ctx = this.ctx;
-    const universe = this.algorithm.universe;
-    const selected = universe.select(ctx);
-    if (selected === this.lastUniverse) return;
-    this.lastUniverse = selected;
-    const next = new Set(selected);
-    const added = selected.filter((s) => !this.activeSet.has(s));
-    const removed = [...this.activeSet].filter((s) => !next.has(s));
-    this.activeSet = next;
-    ctx.securities.active = selected;
-    if (added.length === 0 && removed.length === 0) return;
-    for (const symbol of removed) this.insights.cancel(symbol, 'removed from the universe');
-    const changes: SecurityChanges = { added, removed };
-    const { alpha, portfolio, risk, execution } = this.algorithm;
-    universe.onSecuritiesChanged?.(ctx, changes);
-    alpha.onSecuritiesChanged?.(ctx, changes);
-    portfolio.onSecuritiesChanged?.(ctx, changes);
-    risk.onSecuritiesChanged?.(ctx, changes);
-    execution.onSecuritiesChanged?.(ctx, changes);
-    this.insightsChanged = true;
   }
 
   private reportProgress(): void {

@@ -1,4 +1,6 @@
 export { FrameworkAlgorithm } from './algorithm.js';
+export { AlgorithmDriver } from './algorithm-driver.js';
+export type { DriverCounters, DrivenContext } from './algorithm-driver.js';
 export type { FrameworkAlgorithmOptions } from './algorithm.js';
 export { CompositeAlphaModel } from './composite-alpha.js';
 export type { SourcedInsightInit } from './composite-alpha.js';

@@ -30,12 +30,14 @@ describe('registerUniverseModels', () => {
     expect(m.select(selectionContext([a, b]))).toEqual([a]);
 
     const f = registry.create<FilterUniverse>({ class: 'FilterUniverse', kwargs: { top_n: 3, lookback: 5, min_price: 1, max_price: 500, refresh: { kind: 'weekly', weekday: 1 } } });
+    expect(f).toBeInstanceOf(FilterUniverse);
     expect([f.topN, f.lookback, f.minPrice, f.maxPrice]).toEqual([3, 5, 1, 500]);
 
     const sched = registry.create<ScheduledUniverse>({
       class: 'ScheduledUniverse',
       kwargs: { selections: [{ from: '2020-01-01', symbols: ['AAA.X'] }, { from: '2020-06-01', symbols: ['AAA.X', 'BBB.X'] }] },
     });
+    expect(sched).toBeInstanceOf(ScheduledUniverse);
     expect(sched.select(selectionContext([a, b], Date.UTC(2020, 2, 1)))).toEqual([a]);
     expect(sched.select(selectionContext([a, b], Date.UTC(2020, 6, 1)))).toEqual([a, b]);
   });

@@ -29,10 +29,11 @@ describe('ScheduledUniverse', () => {
   });
 
   it('returns the previous array when the selector gives the same members in another order', () => {
-    let flip = false;
-    const universe = new ScheduledUniverse({ schedule: { kind: 'bars', every: 1 }, selector: () => ((flip = !flip) ? [a, b] : ['BBB.X', 'AAA.X']) });
+    let calls = 0;
+    const universe = new ScheduledUniverse({ schedule: { kind: 'bars', every: 1 }, selector: () => (++calls % 2 === 1 ? [a, b] : ['BBB.X', 'AAA.X']) });
     const first = universe.select(selectionContext([a, b], 0));
     expect(universe.select(selectionContext([a, b], 1))).toBe(first);
+    expect(calls).toBe(2);
   });
 
   it('selects on the first bar even when a predicate schedule is not due there', () => {

@@ -1,0 +1,13 @@
+export { ExecutionModelBase } from './execution-model-base.js';
+export type { ExecutionModelOptions, WorkingTarget } from './execution-model-base.js';
+export { ImmediateExecutionModel } from './immediate-execution-model.js';
+export type { ImmediateExecutionModelOptions } from './immediate-execution-model.js';
+export { VWAPExecutionModel } from './vwap-execution-model.js';
+export type { VWAPExecutionModelOptions } from './vwap-execution-model.js';
+export { StandardDeviationExecutionModel } from './standard-deviation-execution-model.js';
+export type { StandardDeviationExecutionModelOptions } from './standard-deviation-execution-model.js';
+export { TWAPExecutionModel } from './twap-execution-model.js';
+export type { TWAPExecutionModelOptions } from './twap-execution-model.js';
+export { LimitOffsetExecutionModel } from './limit-offset-execution-model.js';
+export type { LimitOffsetExecutionModelOptions } from './limit-offset-execution-model.js';
+export { registerExecutionModels } from './register.js';
