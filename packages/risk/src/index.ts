@@ -6,6 +6,8 @@
 export {};
 export * from './tvar/index.js';
 export * from './monte-carlo.js';
+export { MonteCarloStressTester } from './stress-tester.js';
+export type { MonteCarloStressTesterOptions } from './stress-tester.js';
 export * from './caps/index.js';
 export * from './pretrade/index.js';
 export { NoOpRiskModel } from './no-op.js';

@@ -204,7 +204,8 @@ export const persistenceInput = {
   },
   /** Checks the input of `createBot`. */
   createBot(input: unknown): ParsedCreateBotInput {
-    return parse(createBotSchema, input, 'input');
+    const f = parse(createBotSchema, input, 'input');
+    return { projectId: f.projectId, slug: f.slug, name: f.name, kind: f.kind, spec: f.spec };
   },
   /** Checks the filter of `listBots` (omitted status means `active`). */
   listBots(filter: unknown): ParsedListBotsFilter {
@@ -213,7 +214,8 @@ export const persistenceInput = {
   },
   /** Checks the input of `openDeployment`. */
   openDeployment(input: unknown): ParsedOpenDeploymentInput {
-    return parse(openDeploymentSchema, input, 'input');
+    const f = parse(openDeploymentSchema, input, 'input');
+    return { botId: f.botId, botVersionId: f.botVersionId, kind: f.kind };
   },
   /** Checks the input of `finishDeployment` and encodes the result. */
   finishDeployment(input: unknown): ParsedFinishDeploymentInput {

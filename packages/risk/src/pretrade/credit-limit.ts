@@ -13,7 +13,9 @@ export interface CreditLimitOptions {
 
 /**
  * An account-level credit threshold (SEC 15c3-5(c)(1)(i)): rejects an order after
- * which the gross exposure would be strictly above `maxGrossExposure`.
+ * which the gross exposure would be strictly above `maxGrossExposure`. An order
+ * that does not increase the gross exposure always passes, so that an account above
+ * its limit (after adverse price moves) can still unwind.
  *
  * Gross exposure after the order is `Σ_s |q_s| × p_s` over every symbol held or
  * with open orders, where `q_s` is the holding plus the remaining quantity of the
@@ -35,7 +37,7 @@ export class CreditLimit implements PreTradeControl {
     this.name = modelName(options.name, 'CreditLimit');
   }
 
-  /** Accepts when the gross exposure after the order stays within the cap. */
+  /** Accepts when the gross exposure after the order stays within the cap, or does not grow. */
   check(ctx: AlgorithmContext, request: OrderRequest, price: number): PreTradeVerdict {
     const projected = new Map<SymbolId, number>();
     const prices = new Map<SymbolId, number>();
@@ -56,7 +58,7 @@ export class CreditLimit implements PreTradeControl {
     for (const [symbol, quantity] of projected) before += Math.abs(quantity) * (prices.get(symbol) ?? 0);
     const held = projected.get(request.symbol) ?? 0;
     const after = before - Math.abs(held) * own + Math.abs(held + request.quantity) * own;
-    if (after <= this.maxGrossExposure) return ACCEPTED;
+    if (after <= this.maxGrossExposure || after <= before) return ACCEPTED;
     return rejection('credit_limit', `gross exposure after the order ${after.toFixed(2)} above the credit limit ${this.maxGrossExposure}`, {
       grossBefore: before,
       grossAfter: after,

@@ -30,11 +30,14 @@ describe('CreditLimit', () => {
     });
   });
 
-  it('lets an order that reduces gross exposure through when already above the limit', () => {
+  it('lets an order that does not grow gross exposure through when the account is already above the limit', () => {
     const tight = new CreditLimit({ maxGrossExposure: 10_000 });
     const ctx = setup();
-    expect(tight.check(ctx, { symbol: B, quantity: 100 }, 50).accepted).toBe(true); // −150 + 100 → −50: gross 12,500 → ... 10,000 + 2,500
-    expect(tight.check(ctx, { symbol: B, quantity: 101 }, 50).accepted).toBe(false); // 10,000 + 49 × 50 = 12,450? no: |−150 + 101| = 49 → 12,450 > 10,000
+    // Buy 100 BBB: −150 → −50, gross 17,500 → 10,000 + 2,500 = 12,500: above the limit but lower, accepted.
+    expect(tight.check(ctx, { symbol: B, quantity: 100 }, 50).accepted).toBe(true);
+    // Buy 300 BBB: −150 → 150, gross stays 17,500: accepted. Buy 301: 17,550, rejected.
+    expect(tight.check(ctx, { symbol: B, quantity: 300 }, 50).accepted).toBe(true);
+    expect(tight.check(ctx, { symbol: B, quantity: 301 }, 50)).toMatchObject({ accepted: false, details: { grossBefore: 17_500, grossAfter: 17_550 } });
   });
 
   it('rejects an order it cannot value (fails closed)', () => {
