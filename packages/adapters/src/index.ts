@@ -5,3 +5,4 @@
  */
 export * from './persistence/index.js';
 export * from './kubernetes/index.js';
+export * from './llm/index.js';
