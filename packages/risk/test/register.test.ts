@@ -1,6 +1,7 @@
 import { ModelRegistry, SymbolId, type PreTradeControl, type RiskManagementModel } from '@alphaswarm/core';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import type { MaximumSectorExposure, PreTradeControls, RestrictedSymbols, TVaRInterceptor } from '../src/index.js';
 import {
   CreditLimit,
   DailyLossHalt,
@@ -13,13 +14,9 @@ import {
   MaximumDrawdownPercentPortfolio,
   MaximumLeverage,
   MaximumPositionPercent,
-  MaximumSectorExposure,
   MaximumUnrealizedProfitPercentPerSecurity,
   NoOpRiskModel,
-  PreTradeControls,
   PriceCollar,
-  RestrictedSymbols,
-  TVaRInterceptor,
   TrailingStopRiskManagementModel,
   registerRiskModels,
 } from '../src/index.js';
@@ -108,7 +105,7 @@ describe('registerRiskModels', () => {
 
   it('names the path of a bad kwarg, also inside the nested inner model', () => {
     const r = registry();
-    expect(() => r.create({ class: 'TVaRInterceptor', kwargs: { limt: 0.02 } }, 'risk')).toThrow('risk.kwargs: unknown key "limt"');
+    expect(() => r.create({ class: 'TVaRInterceptor', kwargs: { limit: 0.02, lookbak: 10 } }, 'risk')).toThrow('risk.kwargs: unknown key "lookbak"');
     expect(() => r.create({ class: 'TVaRInterceptor', kwargs: { limit: 0.02, method: 'monte_carlo' } }, 'risk')).toThrow(/^risk\.kwargs\.method: /);
     expect(() =>
       r.create({ class: 'TVaRInterceptor', kwargs: { limit: 0.02, inner: { class: 'TrailingStopRiskManagementModel', kwargs: { threshold: 'five' } } } }, 'strategy.kwargs.risk_model'),
@@ -117,7 +114,7 @@ describe('registerRiskModels', () => {
     expect(() => r.create({ class: 'MaximumLeverage', kwargs: { max_gross: 1, max_net: 2 } }, 'risk')).toThrow(/^risk\.kwargs\.max_net: /);
     expect(() => r.create({ class: 'RestrictedSymbols', kwargs: { symbols: ['OK.X', ' bad'] } }, 'pre')).toThrow(/^pre\.kwargs\.symbols\.1: /);
     expect(() => r.create({ class: 'MaximumSectorExposure', kwargs: { sectors: { 'A..': 'x' }, max_exposure: 0.2 } }, 'risk')).toThrow(/^risk\.kwargs\.sectors\.A\.\.: /);
-    expect(() => r.create({ class: 'TVaRInterceptor', kwargs: { limit: 0.02, inner: { class: 'TrailingStp' } } }, 'risk')).toThrow(/risk\.kwargs\.inner\.class: unknown model class "TrailingStp"; did you mean "TrailingStopRiskManagementModel"/);
+    expect(() => r.create({ class: 'TVaRInterceptor', kwargs: { limit: 0.02, inner: { class: 'TrailingStopRiskManagmentModel' } } }, 'risk')).toThrow(/risk\.kwargs\.inner\.class: unknown model class "TrailingStopRiskManagmentModel"; did you mean "TrailingStopRiskManagementModel"/);
   });
 
   it('refuses an inner model of another stage, naming its class path', () => {

@@ -195,16 +195,11 @@ export class StubContext implements AlgorithmContext {
 
   constructor(initialCash = 100_000, readonly symbols: readonly SymbolId[] = []) {
     this.portfolio = new Portfolio({ initialCash });
-    const self = this;
     this.securities = {
-      get available() {
-        return self.symbols;
-      },
-      get active() {
-        return self.symbols;
-      },
-      price: (symbol) => self.prices.get(symbol),
-      lastBar: (symbol) => self.bars.get(symbol),
+      available: symbols,
+      active: symbols,
+      price: (symbol) => this.prices.get(symbol),
+      lastBar: (symbol) => this.bars.get(symbol),
     };
   }
 

@@ -91,127 +91,127 @@ export class PostgresPersistence implements PersistenceAdapter {
     return this.driver.migrate();
   }
 
-  /** {@inheritDoc SpecStore.snapshotSpec} */
+  /** Hash-locks a spec as a version of `(kind, name)`: same content, same version; new content, next version (see `SpecStore.snapshotSpec`). */
   snapshotSpec(kind: string, name: string, spec: unknown): Promise<SpecVersion> {
     return this.store.snapshotSpec(kind, name, spec);
   }
 
-  /** {@inheritDoc SpecStore.getSpecVersion} */
+  /** The spec version with this id, or `undefined`. */
   getSpecVersion(versionId: string): Promise<SpecVersion | undefined> {
     return this.store.getSpecVersion(versionId);
   }
 
-  /** {@inheritDoc SpecStore.listSpecVersions} */
+  /** Every version of `(kind, name)` by ascending version number. */
   listSpecVersions(kind: string, name: string): Promise<SpecVersion[]> {
     return this.store.listSpecVersions(kind, name);
   }
 
-  /** {@inheritDoc PersistenceAdapter.createBot} */
+  /** Creates an active bot with version 1 of its spec; a live bot's `(projectId, slug)` taken ⇒ `RecordConflictError` (path `slug`). */
   createBot(input: CreateBotInput): Promise<BotRecord> {
     return this.store.createBot(input);
   }
 
-  /** {@inheritDoc PersistenceAdapter.updateBot} */
+  /** Sets a bot's spec: new content ⇒ new bot version made current; current content ⇒ no-op; earlier content ⇒ that version current again. */
   updateBot(id: string, spec: unknown): Promise<BotRecord> {
     return this.store.updateBot(id, spec);
   }
 
-  /** {@inheritDoc PersistenceAdapter.getBot} */
+  /** A bot by id, or by slug among live bots (of `projectId` when given), or `undefined`. */
   getBot(idOrSlug: string, projectId?: string): Promise<BotRecord | undefined> {
     return this.store.getBot(idOrSlug, projectId);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listBots} */
+  /** Bots matching the filter in creation order (deleted ones only with `status: 'deleted'`). */
   listBots(filter?: ListBotsFilter): Promise<BotRecord[]> {
     return this.store.listBots(filter);
   }
 
-  /** {@inheritDoc PersistenceAdapter.deleteBot} */
+  /** Soft-deletes a bot (status `deleted`, slug freed); its versions, deployments and runs stay. */
   deleteBot(id: string): Promise<BotRecord> {
     return this.store.deleteBot(id);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listBotVersions} */
+  /** Every version of a bot by ascending version number. */
   listBotVersions(botId: string): Promise<BotVersionRecord[]> {
     return this.store.listBotVersions(botId);
   }
 
-  /** {@inheritDoc PersistenceAdapter.getBotVersion} */
+  /** A bot version by id, or `undefined`. */
   getBotVersion(id: string): Promise<BotVersionRecord | undefined> {
     return this.store.getBotVersion(id);
   }
 
-  /** {@inheritDoc PersistenceAdapter.openDeployment} */
+  /** Opens a `running` deployment of a version of an active bot. */
   openDeployment(input: OpenDeploymentInput): Promise<DeploymentRecord> {
     return this.store.openDeployment(input);
   }
 
-  /** {@inheritDoc PersistenceAdapter.finishDeployment} */
+  /** Finishes a running deployment with its final status, result (JSON) and error. */
   finishDeployment(id: string, input: FinishDeploymentInput): Promise<DeploymentRecord> {
     return this.store.finishDeployment(id, input);
   }
 
-  /** {@inheritDoc PersistenceAdapter.getDeployment} */
+  /** A deployment by id, or `undefined`. */
   getDeployment(id: string): Promise<DeploymentRecord | undefined> {
     return this.store.getDeployment(id);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listDeployments} */
+  /** Deployments matching the filter, in opening order. */
   listDeployments(filter?: ListDeploymentsFilter): Promise<DeploymentRecord[]> {
     return this.store.listDeployments(filter);
   }
 
-  /** {@inheritDoc PersistenceAdapter.recordAgentRun} */
+  /** Records a `running` agent run of a spec version (optionally inside a deployment). */
   recordAgentRun(input: RecordAgentRunInput): Promise<AgentRunRecord> {
     return this.store.recordAgentRun(input);
   }
 
-  /** {@inheritDoc PersistenceAdapter.updateAgentRun} */
+  /** Changes a running agent run; a final status stamps `finishedAt` and freezes it. */
   updateAgentRun(id: string, patch: UpdateAgentRunInput): Promise<AgentRunRecord> {
     return this.store.updateAgentRun(id, patch);
   }
 
-  /** {@inheritDoc PersistenceAdapter.appendAgentStep} */
+  /** Appends a step to a running agent run (index = number of earlier steps). */
   appendAgentStep(runId: string, step: AppendAgentStepInput): Promise<AgentStepRecord> {
     return this.store.appendAgentStep(runId, step);
   }
 
-  /** {@inheritDoc PersistenceAdapter.getAgentRun} */
+  /** An agent run by id, or `undefined`. */
   getAgentRun(id: string): Promise<AgentRunRecord | undefined> {
     return this.store.getAgentRun(id);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listAgentRuns} */
+  /** Agent runs matching the filter, in recording order. */
   listAgentRuns(filter?: ListAgentRunsFilter): Promise<AgentRunRecord[]> {
     return this.store.listAgentRuns(filter);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listAgentSteps} */
+  /** The steps of an agent run by ascending index. */
   listAgentSteps(runId: string): Promise<AgentStepRecord[]> {
     return this.store.listAgentSteps(runId);
   }
 
-  /** {@inheritDoc PersistenceAdapter.appendJournal} */
+  /** Appends an entry to a session journal (seq = number of earlier entries of the session). */
   appendJournal(input: AppendJournalInput): Promise<JournalEntry> {
     return this.store.appendJournal(input);
   }
 
-  /** {@inheritDoc PersistenceAdapter.listJournal} */
+  /** A session's journal entries by ascending seq, optionally from a time or after a seq. */
   listJournal(query: ListJournalQuery): Promise<JournalEntry[]> {
     return this.store.listJournal(query);
   }
 
-  /** {@inheritDoc PersistenceAdapter.saveSessionState} */
+  /** Saves (inserts or overwrites) the state of a restartable session. */
   saveSessionState(sessionId: string, state: unknown): Promise<SessionStateRecord> {
     return this.store.saveSessionState(sessionId, state);
   }
 
-  /** {@inheritDoc PersistenceAdapter.loadSessionState} */
+  /** The state last saved for a session, or `undefined`. */
   loadSessionState(sessionId: string): Promise<SessionStateRecord | undefined> {
     return this.store.loadSessionState(sessionId);
   }
 
-  /** {@inheritDoc PersistenceAdapter.close} */
+  /** Ends the pool the adapter opened (a host pool is left open). Idempotent; later calls throw `PersistenceClosedError`. */
   close(): Promise<void> {
     return this.store.close();
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { stringify } from 'yaml';
@@ -190,9 +190,4 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     io.err(`alphaswarm: ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return exitCodeOf(error);
   }
-}
-
-/** Reads a file relative to the working directory (for tests of the CLI). */
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }

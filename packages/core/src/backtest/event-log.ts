@@ -73,7 +73,7 @@ export class EventLog implements Iterable<BacktestEvent> {
   }
 
   /** Iterates the events in order. */
-  *[Symbol.iterator](): Iterator<BacktestEvent> {
+  *[globalThis.Symbol.iterator](): Iterator<BacktestEvent> {
     for (let seq = 0; seq < this.count; seq += 1) yield this.get(seq);
   }
 

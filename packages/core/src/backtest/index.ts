@@ -24,5 +24,7 @@ export { replay } from './replay.js';
 export { BacktestResult, ordersFromLog } from './result.js';
 export type { BacktestConfigRecord, BacktestResultParts, EquityCurve, OrderSummary } from './result.js';
 export { RingDeque } from './ring-deque.js';
+export { BacktestBroker } from './simulated-broker.js';
+export type { BarLookup, MatchListener } from './simulated-broker.js';
 export { SliceFeed } from './slice-feed.js';
 export type { BarColumns, BarSource } from './slice-feed.js';

@@ -10,14 +10,33 @@ import type { Portfolio } from '../portfolio/portfolio.js';
 import type { SeededRandom } from '../random.js';
 import type { SymbolId } from '../symbol-id.js';
 import type { EpochMs } from '../time.js';
-import type { BacktestBroker } from './simulated-broker.js';
-import type { SliceFeed } from './slice-feed.js';
+
+/**
+ * What the context reads from the market up to the current time: the backtest's
+ * `SliceFeed` satisfies it, and so does a paper session's bar history.
+ */
+export interface MarketHistory {
+  /** Every symbol of the data, in data order. */
+  readonly symbolList: readonly SymbolId[];
+  /** Last close of `symbol` at or before now, or `undefined` before its first bar. */
+  price(symbol: SymbolId): number | undefined;
+  /** Last bar of `symbol` at or before now (a reused view), or `undefined`. */
+  lastBar(symbol: SymbolId): BarView | undefined;
+  /** The last `n` values of `field` up to now, oldest first, as a copy. */
+  history(symbol: SymbolId, field: BarField, n: number): Float64Array;
+}
+
+/** Where the context finds the orders still working. */
+export interface OpenOrderSource {
+  /** Open orders, for one symbol when given, in id order. */
+  openOrders(symbol?: SymbolId): readonly Order[];
+}
 
 /** The securities view of a backtest, backed by the slice feed. */
 class FeedSecurities implements Securities {
   active: readonly SymbolId[] = [];
 
-  constructor(private readonly feed: SliceFeed) {}
+  constructor(private readonly feed: MarketHistory) {}
 
   get available(): readonly SymbolId[] {
     return this.feed.symbolList;
@@ -32,7 +51,11 @@ class FeedSecurities implements Securities {
   }
 }
 
-/** The {@link AlgorithmContext} of a backtest: one object, its time moved by the engine. */
+/**
+ * The {@link AlgorithmContext} of a backtest (over its slice feed and broker) and of a
+ * paper session (over its bar history and order book): one object, its time moved by
+ * the driver's owner. One implementation, so that both size targets the same way.
+ */
 export class BacktestContext implements AlgorithmContext {
   time: EpochMs = Number.NaN;
   readonly securities: FeedSecurities;
@@ -42,8 +65,8 @@ export class BacktestContext implements AlgorithmContext {
     readonly insights: InsightCollection,
     readonly rng: SeededRandom,
     readonly killSwitch: KillSwitch,
-    private readonly feed: SliceFeed,
-    private readonly broker: BacktestBroker,
+    private readonly feed: MarketHistory,
+    private readonly broker: OpenOrderSource,
     private readonly freePortfolioValuePct: number,
     private readonly onRiskDecision: (decision: RiskDecision) => void,
   ) {

@@ -205,7 +205,7 @@ export class BacktestRun implements MatchListener {
         const bar = feed.bar(symbol);
         if (bar !== undefined) portfolio.mark(symbol, bar.open);
       }
-      this.broker.match(feed, portfolio, this);
+      this.broker.match(time, feed, portfolio, this);
     }
     for (const symbol of symbols) {
       const bar = feed.bar(symbol);

@@ -1,10 +1,20 @@
+import type { BarView } from '../orders/bar.js';
 import type { Fill } from '../orders/fill.js';
 import type { Order } from '../orders/order.js';
 import type { FillSimulator } from '../orders/simulated-execution.js';
 import type { Portfolio } from '../portfolio/portfolio.js';
 import type { SymbolId } from '../symbol-id.js';
-import { utcDay } from '../time.js';
-import type { SliceFeed } from './slice-feed.js';
+import { utcDay, type EpochMs } from '../time.js';
+
+/**
+ * The bars of one timestamp that matching reads: the bar of a symbol at that time,
+ * or `undefined` when it has none. The backtest's `SliceFeed` and every `Slice`
+ * satisfy it, so the engine hands its feed over without any per-bar allocation.
+ */
+export interface BarLookup {
+  /** The bar of `symbol` at the matching time, or `undefined`. The view may be reused: read it during the call. */
+  bar(symbol: SymbolId): BarView | undefined;
+}
 
 /** Receives what the broker did while matching a slice. */
 export interface MatchListener {
@@ -16,7 +26,9 @@ export interface MatchListener {
 
 /**
  * The backtest's broker: holds open orders and matches them against each new slice
- * through a {@link FillSimulator}.
+ * through a {@link FillSimulator}. The one implementation of order matching: the
+ * engine uses it on its slice feed, and the paper broker (`SimulatedBroker` of
+ * `@alphaswarm/adapters`) on the bars of each session cycle.
  *
  * Semantics: an order is eligible only on bars strictly after the one during which
  * it was created (no same-bar fills). Within a slice, orders that reduce a position
@@ -36,9 +48,37 @@ export class BacktestBroker {
     return this.open.length;
   }
 
-  /** Accepts an order for matching from the next bar on. */
-  submit(order: Order): void {
+  /**
+   * Accepts an order for matching from the next bar on.
+   *
+   * @param firstDay - for a restored `day` order: the UTC day number on which it first
+   *   became eligible (from {@link BacktestBroker.firstEligibleDay}); omit for a new order
+   */
+  submit(order: Order, firstDay?: number): void {
     this.open.push(order);
+    if (firstDay !== undefined) this.firstDay.set(order.id, firstDay);
+  }
+
+  /**
+   * The UTC day number on which the open `day` order `orderId` first became
+   * eligible, or `undefined` when it has not yet been (or is not a day order).
+   * Saved with the order so that a restored broker expires it on the same bar.
+   */
+  firstEligibleDay(orderId: number): number | undefined {
+    return this.firstDay.get(orderId);
+  }
+
+  /**
+   * Cancels the open order `orderId` with `reason` and removes it from the book.
+   * Returns the order, or `undefined` when no open order has that id.
+   */
+  cancel(orderId: number, reason: string): Order | undefined {
+    const order = this.open.find((o) => o.id === orderId);
+    if (order === undefined) return undefined;
+    if (order.isOpen) order.cancel(reason);
+    this.open = this.open.filter((o) => o !== order);
+    this.firstDay.delete(orderId);
+    return order;
   }
 
   /** Open orders, for one symbol when given, in id order. */
@@ -46,14 +86,17 @@ export class BacktestBroker {
     return symbol === undefined ? this.open : this.open.filter((o) => o.symbol === symbol);
   }
 
-  /** Matches open orders against the current slice of `feed`. */
-  match(feed: SliceFeed, portfolio: Portfolio, listener: MatchListener): void {
+  /**
+   * Matches the open orders against the bars of `time`: an order is eligible when it
+   * was created before `time` and its symbol has a bar in `bars`. Fills are booked in
+   * `portfolio` and reported to `listener` in matching order.
+   */
+  match(time: EpochMs, bars: BarLookup, portfolio: Portfolio, listener: MatchListener): void {
     if (this.open.length === 0) return;
-    const time = feed.time;
     const day = utcDay(time);
     const eligible: Order[] = [];
     for (const order of this.open) {
-      if (order.createdAt >= time || !feed.has(order.symbol)) continue;
+      if (order.createdAt >= time || bars.bar(order.symbol) === undefined) continue;
       if (order.timeInForce === 'day') {
         const first = this.firstDay.get(order.id);
         if (first === undefined) this.firstDay.set(order.id, day);
@@ -67,7 +110,7 @@ export class BacktestBroker {
     }
     eligible.sort((a, b) => reduces(b, portfolio) - reduces(a, portfolio) || a.id - b.id);
     for (const order of eligible) {
-      const bar = feed.bar(order.symbol);
+      const bar = bars.bar(order.symbol);
       if (bar === undefined) continue;
       const fill = this.simulator.process(order, bar, portfolio);
       if (fill !== undefined) listener.onFill(fill, order);

@@ -27,7 +27,7 @@ export interface PersistenceOptions {
   readonly clock?: Clock;
   /**
    * Makes the ids of bots, deployments and agent runs. Default: random v4 UUIDs
-   * ({@link randomIdGenerator}); tests pass {@link sequentialIdGenerator}. Spec-version
+   * (`randomIdGenerator`); tests pass `sequentialIdGenerator()`. Spec-version
    * and bot-version ids are content-derived and never come from here.
    */
   readonly idGenerator?: IdGenerator;

@@ -42,7 +42,7 @@ export class DuplicateOrderThrottle implements PreTradeControl {
   }
 
   /** Accepts while fewer than `maxDuplicates + 1` identical requests passed within the window. */
-  check(ctx: AlgorithmContext, request: OrderRequest): PreTradeVerdict {
+  check(ctx: AlgorithmContext, request: OrderRequest, _price?: number): PreTradeVerdict {
     const now = ctx.time;
     if (now - this.lastSweep >= this.windowMs) this.sweep(now);
     const key = `${request.symbol.value}\u0000${request.quantity}`;

@@ -32,7 +32,7 @@ export class KillSwitchControl implements PreTradeControl {
   }
 
   /** Accepts anything while running; only reducing orders while halted. */
-  check(ctx: AlgorithmContext, request: OrderRequest): PreTradeVerdict {
+  check(ctx: AlgorithmContext, request: OrderRequest, _price?: number): PreTradeVerdict {
     if (!ctx.killSwitch.isHalted) return ACCEPTED;
     const position = projectedQuantity(ctx, request.symbol);
     const q = request.quantity;

@@ -37,7 +37,7 @@ export class MaxOpenOrders implements PreTradeControl {
   }
 
   /** Accepts while the open orders plus this one stay within the limit. */
-  check(ctx: AlgorithmContext, request: OrderRequest): PreTradeVerdict {
+  check(ctx: AlgorithmContext, request: OrderRequest, _price?: number): PreTradeVerdict {
     const open = ctx.openOrders(this.perSymbol ? request.symbol : undefined).length;
     if (open + 1 <= this.maxOpenOrders) return ACCEPTED;
     const scope = this.perSymbol ? `for ${request.symbol.value}` : 'on the account';

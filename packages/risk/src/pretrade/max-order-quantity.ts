@@ -29,7 +29,7 @@ export class MaxOrderQuantity implements PreTradeControl {
   }
 
   /** Accepts when `|quantity| ≤ maxQuantity`. */
-  check(_ctx: AlgorithmContext, request: OrderRequest): PreTradeVerdict {
+  check(_ctx: AlgorithmContext, request: OrderRequest, _price?: number): PreTradeVerdict {
     const size = Math.abs(request.quantity);
     if (size <= this.maxQuantity) return ACCEPTED;
     return rejection('max_order_quantity', `order quantity ${size} above the maximum ${this.maxQuantity}`, { quantity: request.quantity, limit: this.maxQuantity });

@@ -34,7 +34,7 @@ export class RestrictedSymbols implements PreTradeControl {
   }
 
   /** Accepts any order on a symbol not in the list. */
-  check(_ctx: AlgorithmContext, request: OrderRequest): PreTradeVerdict {
+  check(_ctx: AlgorithmContext, request: OrderRequest, _price?: number): PreTradeVerdict {
     if (!this.restricted.has(request.symbol)) return ACCEPTED;
     return rejection('restricted_symbol', `${request.symbol.value} is on the restricted list`, { symbol: request.symbol.value });
   }

@@ -12,7 +12,7 @@ export type { MomentumAlphaOptions } from './momentum-alpha.js';
 export { MeanReversionZScoreAlpha } from './mean-reversion-z-score-alpha.js';
 export type { MeanReversionZScoreAlphaOptions } from './mean-reversion-z-score-alpha.js';
 export { PairsTradingAlpha } from './pairs-trading-alpha.js';
-export type { PairsTradingAlphaOptions } from './pairs-trading-alpha.js';
+export type { PairsTradingAlphaOptions, SelectedPair } from './pairs-trading-alpha.js';
 export { ConstantAlpha } from './constant-alpha.js';
 export type { ConstantAlphaOptions } from './constant-alpha.js';
 export { registerAlphaModels } from './register.js';

@@ -38,6 +38,18 @@ export interface PairsTradingAlphaOptions extends AlphaInsightOptions {
   readonly pairs?: readonly (readonly [SymbolId | string, SymbolId | string])[];
 }
 
+/** A pair traded by {@link PairsTradingAlpha}. */
+export interface SelectedPair {
+  /** First leg: the spread is `log a − β log b`. */
+  readonly a: SymbolId;
+  /** Second leg. */
+  readonly b: SymbolId;
+  /** OLS hedge ratio β of `log a` on `log b` over the selection window. */
+  readonly beta: number;
+  /** Pearson correlation of the legs' log returns over the selection window. */
+  readonly correlation: number;
+}
+
 /** Per-leg state: bar spacing and the number of bars known (warm-up history included). */
 class LegState {
   readonly spacing = new BarSpacing();
@@ -150,7 +162,7 @@ export class PairsTradingAlpha implements AlphaModel {
   }
 
   /** The pairs currently traded, as `{a, b, beta, correlation}` (a copy). */
-  get selectedPairs(): { readonly a: SymbolId; readonly b: SymbolId; readonly beta: number; readonly correlation: number }[] {
+  get selectedPairs(): SelectedPair[] {
     return this.pairs.map(({ a, b, beta, correlation }) => ({ a, b, beta, correlation }));
   }
 

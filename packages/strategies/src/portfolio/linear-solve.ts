@@ -7,14 +7,14 @@ import { AlphaSwarmError } from '@alphaswarm/core';
  * modified.
  *
  * @throws {@link AlphaSwarmError} `SINGULAR_MATRIX` when a pivot is at or below
- * `1e-13 ×` the largest absolute entry of `a`.
+ * `1e-15 ×` the largest absolute entry of `a`.
  */
 export function solveLinearSystem(a: ArrayLike<number>, n: number, b: ArrayLike<number>): Float64Array {
   const m = Float64Array.from(a);
   const x = Float64Array.from(b);
   let scale = 0;
   for (let k = 0; k < n * n; k++) scale = Math.max(scale, Math.abs(m[k] as number));
-  const floor = 1e-13 * scale;
+  const floor = 1e-15 * scale;
   for (let col = 0; col < n; col++) {
     let pivotRow = col;
     let best = Math.abs(m[col * n + col] as number);

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@alphaswarm/core';
 import { choleskyWithRidge } from './cholesky.js';
 import { solveQuadraticProgram } from './quadratic-program.js';
-import { addRidge, requireSquareMatrix, type SquareMatrix } from './square-matrix.js';
+import { addRidge, meanDiagonal, requireSquareMatrix, type SquareMatrix } from './square-matrix.js';
 
 /** Bounds on each weight of a long-only, fully invested portfolio. */
 export interface WeightBounds {
@@ -68,9 +68,9 @@ export function minimumVarianceWeights(covariance: SquareMatrix, bounds: WeightB
  * `(μ − r_f)ᵀy = 1`, `yᵢ ≥ lower·Σy` and `yᵢ ≤ upper·Σy`, then `w = y / Σy`. Without
  * binding bounds the result is the closed form `w ∝ Σ⁻¹(μ − r_f)`.
  *
- * When no admissible portfolio has a positive excess return (`max (μ − r_f)ᵀw ≤ 0`)
- * the Sharpe ratio has no positive maximum and the minimum-variance portfolio is
- * returned instead.
+ * When no admissible portfolio has a positive excess return (`max (μ − r_f)ᵀw ≤ 0`,
+ * up to 1e-6 of the largest |excess return|) the Sharpe ratio has no positive
+ * maximum and the minimum-variance portfolio is returned instead.
  *
  * @param expectedReturns - `μ`, per-period expected returns
  * @param covariance - `Σ` of the same per-period returns
@@ -91,10 +91,16 @@ export function maximumSharpeWeights(expectedReturns: ArrayLike<number>, covaria
     if (!Number.isFinite(mu)) throw new InvalidArgumentError(`expectedReturns[${i}]`, mu, 'a finite number');
     excess[i] = mu - riskFree;
   }
+  // The tangency portfolio does not change when the excess returns are scaled by a
+  // positive factor: scale them to max |eᵢ| = 1 so the transformed problem is well scaled.
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(excess[i] as number));
+  if (!(scale > 0)) return minimumVarianceWeights(covariance, bounds);
+  for (let i = 0; i < n; i++) excess[i] = (excess[i] as number) / scale;
   const best = bestExcessPortfolio(excess, lower, upper);
   let bestExcess = 0;
   for (let i = 0; i < n; i++) bestExcess += (best[i] as number) * (excess[i] as number);
-  if (!(bestExcess > 0)) return minimumVarianceWeights(covariance, bounds);
+  if (!(bestExcess > 1e-6)) return minimumVarianceWeights(covariance, bounds);
   const start = best.map((w) => w / bestExcess);
   const rows: Float64Array[] = [];
   const rhs: number[] = [];
@@ -135,9 +141,16 @@ function bestExcessPortfolio(excess: Float64Array, lower: number, upper: number)
   return w;
 }
 
+/**
+ * The covariance scaled to a mean variance of 1 (the optimal weights do not change
+ * when `Σ` is scaled, and the KKT systems are better conditioned), plus the ridge of
+ * `choleskyWithRidge` when it is only positive semi-definite.
+ */
 function withRidge(covariance: SquareMatrix): SquareMatrix {
-  const { ridge } = choleskyWithRidge(covariance);
-  return ridge === 0 ? covariance : addRidge(covariance, ridge);
+  const scale = meanDiagonal(covariance);
+  const scaled = scale > 0 ? { n: covariance.n, data: covariance.data.map((x) => x / scale) } : covariance;
+  const { ridge } = choleskyWithRidge(scaled);
+  return ridge === 0 ? scaled : addRidge(scaled, ridge);
 }
 
 function unit(n: number, i: number, value: number): Float64Array {

@@ -1,5 +1,5 @@
 export { Schedule, validateScheduleRule } from './schedule.js';
-export type { ScheduleRule } from './schedule.js';
+export type { CalendarScheduleRule, ScheduleRule } from './schedule.js';
 export { ScheduleRuleSchema, SymbolTextSchema } from './schemas.js';
 export { StaticUniverse } from './static-universe.js';
 export type { StaticUniverseOptions } from './static-universe.js';

@@ -24,7 +24,7 @@ export class ManualUniverse implements UniverseSelectionModel {
   private current: readonly SymbolId[] = Object.freeze([]);
   private dirty = true;
 
-  /** @throws {@link InvalidArgumentError} when an initial symbol does not parse (path `symbols.<i>`). */
+  /** @throws `InvalidArgumentError` when an initial symbol does not parse (path `symbols.<i>`). */
   constructor(options: ManualUniverseOptions = {}) {
     this.name = options.name ?? 'ManualUniverse';
     for (const s of parseSymbolList(options.symbols ?? [], 'symbols')) this.members.add(s);
@@ -38,7 +38,7 @@ export class ManualUniverse implements UniverseSelectionModel {
   /**
    * Adds symbols; those already members are ignored. Returns the number actually added.
    *
-   * @throws {@link InvalidArgumentError} when a symbol does not parse (path `symbols.<i>`).
+   * @throws `InvalidArgumentError` when a symbol does not parse (path `symbols.<i>`).
    */
   add(...symbols: (SymbolId | string)[]): number {
     let added = 0;
@@ -54,7 +54,7 @@ export class ManualUniverse implements UniverseSelectionModel {
   /**
    * Removes symbols; non-members are ignored. Returns the number actually removed.
    *
-   * @throws {@link InvalidArgumentError} when a symbol does not parse (path `symbols.<i>`).
+   * @throws `InvalidArgumentError` when a symbol does not parse (path `symbols.<i>`).
    */
   remove(...symbols: (SymbolId | string)[]): number {
     let removed = 0;
@@ -66,7 +66,7 @@ export class ManualUniverse implements UniverseSelectionModel {
   /**
    * The members: the same array object as last time unless they changed.
    *
-   * @throws {@link InvalidArgumentError} when a new member is not carried by the data feed.
+   * @throws `InvalidArgumentError` when a new member is not carried by the data feed.
    */
   select(ctx: AlgorithmContext): readonly SymbolId[] {
     if (!this.dirty) return this.current;

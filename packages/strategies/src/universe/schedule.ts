@@ -36,6 +36,9 @@ export type ScheduleRule =
       readonly day?: number;
     };
 
+/** The rule forms that can be written in a spec: every {@link ScheduleRule} but the predicate. */
+export type CalendarScheduleRule = Exclude<ScheduleRule, (time: EpochMs) => boolean>;
+
 /**
  * A stateful evaluator of a {@link ScheduleRule}. Call {@link Schedule.tick} exactly
  * once per bar, with non-decreasing times; it allocates nothing.

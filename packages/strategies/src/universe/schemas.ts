@@ -1,5 +1,6 @@
 import { SymbolId } from '@alphaswarm/core';
 import { z } from 'zod';
+import type { CalendarScheduleRule } from './schedule.js';
 
 /**
  * zod schema of a symbol written as text in a spec (`"AAPL.NASDAQ"`), parsed into an
@@ -15,11 +16,11 @@ export const SymbolTextSchema = z.string().transform((text, ctx) => {
 });
 
 /**
- * zod schema of a calendar or bar-count `ScheduleRule` in a spec (the predicate
- * form cannot be written in YAML): `{kind: bars, every}`, `{kind: weekly, weekday?}`
+ * zod schema of a {@link CalendarScheduleRule} in a spec (the predicate form of a
+ * `ScheduleRule` cannot be written in YAML): `{kind: bars, every}`, `{kind: weekly, weekday?}`
  * or `{kind: monthly, day?}`, with the ranges `Schedule` accepts.
  */
-export const ScheduleRuleSchema = z.discriminatedUnion('kind', [
+export const ScheduleRuleSchema: z.ZodType<CalendarScheduleRule> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bars'), every: z.number().int().min(1) }).strict(),
   z.object({ kind: z.literal('weekly'), weekday: z.number().int().min(0).max(6).optional() }).strict(),
   z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(28).optional() }).strict(),

@@ -22,7 +22,7 @@ export class StaticUniverse implements UniverseSelectionModel {
   readonly symbols: readonly SymbolId[];
   private checked = false;
 
-  /** @throws {@link InvalidArgumentError} when a symbol does not parse (path `symbols.<i>`). */
+  /** @throws `InvalidArgumentError` when a symbol does not parse (path `symbols.<i>`). */
   constructor(options: StaticUniverseOptions) {
     this.name = options.name ?? 'StaticUniverse';
     this.symbols = Object.freeze(parseSymbolList(options.symbols, 'symbols'));
@@ -31,7 +31,7 @@ export class StaticUniverse implements UniverseSelectionModel {
   /**
    * The symbols (always the same array object).
    *
-   * @throws {@link InvalidArgumentError} on the first call when the data feed lacks a symbol.
+   * @throws `InvalidArgumentError` on the first call when the data feed lacks a symbol.
    */
   select(ctx: AlgorithmContext): readonly SymbolId[] {
     if (!this.checked) {

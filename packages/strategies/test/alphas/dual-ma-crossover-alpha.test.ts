@@ -1,4 +1,4 @@
-import { InvalidArgumentError, SymbolId } from '@alphaswarm/core';
+import { CompositeAlphaModel, InvalidArgumentError, SymbolId } from '@alphaswarm/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DualMACrossoverAlpha } from '../../src/alphas/dual-ma-crossover-alpha.js';
@@ -111,6 +111,18 @@ describe('DualMACrossoverAlpha: crosses on a hand-computed series', () => {
   it('uses the model name as the insight source', () => {
     const list = emitted(runAlpha(new DualMACrossoverAlpha({ fast: 2, slow: 4, name: 'fast-cross' }), makeBars({ [A]: CLOSES })));
     expect(new Set(list.map((e) => e.sourceModel))).toEqual(new Set(['fast-cross']));
+  });
+
+  it('composes with a second instance under another name: each insight keeps its source', () => {
+    const composite = new CompositeAlphaModel([
+      new DualMACrossoverAlpha({ fast: 2, slow: 4, name: 'sma-2-4' }),
+      new DualMACrossoverAlpha({ fast: 2, slow: 4, name: 'sma-2-4-long', longOnly: true }),
+    ]);
+    const list = emitted(runAlpha(composite, makeBars({ [A]: CLOSES })));
+    expect(list.filter((e) => e.index === 8).map((e) => [e.sourceModel, e.direction])).toEqual([
+      ['sma-2-4', 'down'],
+      ['sma-2-4-long', 'flat'],
+    ]);
   });
 
   it('returns one shared frozen empty array on every bar without a cross', () => {
