@@ -3,9 +3,9 @@
  *
  * @packageDocumentation
  */
-export {};
 export * from './indicators/index.js';
 export * from './universe/index.js';
 export * from './alphas/index.js';
 export * from './portfolio/index.js';
 export * from './execution/index.js';
+export { registerStrategyModels } from './register.js';

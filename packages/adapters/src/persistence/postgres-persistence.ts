@@ -5,9 +5,11 @@ import type {
   AppendJournalInput,
   BotRecord,
   BotVersionRecord,
+  Clock,
   CreateBotInput,
   DeploymentRecord,
   FinishDeploymentInput,
+  IdGenerator,
   JournalEntry,
   ListAgentRunsFilter,
   ListBotsFilter,
@@ -30,6 +32,13 @@ import { SqlStore } from './sql-store.js';
 
 /** Options of {@link PostgresPersistence}: give `connectionString` or `pool`, not both. */
 export interface PostgresPersistenceOptions extends PersistenceOptions {
+  /** Source of every timestamp the adapter stamps. Default: the wall clock; tests pass a `ManualClock`. */
+  readonly clock?: Clock;
+  /**
+   * Makes the ids of bots, deployments and agent runs. Default: random v4 UUIDs
+   * (`crypto.randomUUID`). Spec-version and bot-version ids are content-derived.
+   */
+  readonly idGenerator?: IdGenerator;
   /** A `postgres://user:pass@host:port/db` URL; the adapter opens (and closes) its own pool. */
   readonly connectionString?: string;
   /** A `pg.Pool` owned by the host: the adapter uses it and never ends it. */
@@ -39,7 +48,7 @@ export interface PostgresPersistenceOptions extends PersistenceOptions {
 }
 
 /**
- * The shared, multi-process {@link PersistenceAdapter}: PostgreSQL through `pg`, with the
+ * The shared, multi-process `PersistenceAdapter` (from `@alphaswarm/core`): PostgreSQL through `pg`, with the
  * same tables, constraints and semantics as {@link SqlitePersistence}.
  *
  * - Versioned, additive migrations (recorded in `schema_migrations`) run before the

@@ -5,9 +5,11 @@ import type {
   AppendJournalInput,
   BotRecord,
   BotVersionRecord,
+  Clock,
   CreateBotInput,
   DeploymentRecord,
   FinishDeploymentInput,
+  IdGenerator,
   JournalEntry,
   ListAgentRunsFilter,
   ListBotsFilter,
@@ -28,6 +30,13 @@ import { SqlStore } from './sql-store.js';
 
 /** Options of {@link SqlitePersistence}. */
 export interface SqlitePersistenceOptions extends PersistenceOptions {
+  /** Source of every timestamp the adapter stamps. Default: the wall clock; tests pass a `ManualClock`. */
+  readonly clock?: Clock;
+  /**
+   * Makes the ids of bots, deployments and agent runs. Default: random v4 UUIDs
+   * (`crypto.randomUUID`). Spec-version and bot-version ids are content-derived.
+   */
+  readonly idGenerator?: IdGenerator;
   /** The database file (created if missing), or `:memory:` for a private in-memory database. */
   readonly path: string;
   /** How long a write waits for another connection's write lock before failing, in ms (default 5000). */
@@ -42,7 +51,7 @@ export interface SqlitePersistenceOptions extends PersistenceOptions {
 }
 
 /**
- * The embedded default {@link PersistenceAdapter}: one SQLite file through better-sqlite3.
+ * The embedded default `PersistenceAdapter` (from `@alphaswarm/core`): one SQLite file through better-sqlite3.
  *
  * - Opened with WAL journaling (readers never block the writer), `busy_timeout`
  *   (writers of other connections and processes wait their turn), foreign keys on and

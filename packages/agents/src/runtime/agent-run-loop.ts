@@ -263,8 +263,8 @@ function halted(killSwitch: KillSwitch | undefined): boolean {
   return killSwitch?.isHalted === true;
 }
 
-function haltReason(killSwitch: KillSwitch): string {
-  return `kill switch: ${killSwitch.reason ?? 'halted'}`;
+function haltReason(killSwitch: KillSwitch | undefined): string {
+  return `kill switch: ${killSwitch?.reason ?? 'halted'}`;
 }
 
 function formatName(name: string): string {

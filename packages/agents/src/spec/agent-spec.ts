@@ -61,7 +61,7 @@ export const AgentSpecSchema = z.strictObject({
     .string()
     .min(1)
     .max(256)
-    .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'expected no control characters'),
+    .refine((name) => !hasControlCharacter(name), 'expected no control characters'),
   /** What the agent is for, one line (e.g. `macro analyst`). */
   role: z.string().min(1),
   /** Optional longer description. */
@@ -154,4 +154,13 @@ export function loadAgentSpecFile(path: string): AgentSpec {
     throw new AlphaSwarmError('SPEC_NOT_FOUND', `cannot read agent spec ${path}`, { path, cause });
   }
   return loadAgentSpecYaml(text, path);
+}
+
+/** True when the text holds a control character (C0, DEL or C1), refused in spec names. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
 }

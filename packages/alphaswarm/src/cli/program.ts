@@ -33,6 +33,7 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('--db <path>', 'SQLite database file', '.alphaswarm/alphaswarm.db')
     .option('--project <id>', 'project id', 'default')
     .showHelpAfterError()
+    .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
@@ -180,7 +181,6 @@ export function exitCodeOf(error: unknown): number {
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => (code = c));
-  program.exitOverride();
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -1,7 +1,7 @@
 /**
  * The shared machinery of the per-security caps that liquidate one holding when
  * its own numbers pass a limit (maximum drawdown, take profit). Internal: the caps
- * built on it are exported, this base is not.
+ * that use it are exported, this runner is not.
  *
  * @module
  */

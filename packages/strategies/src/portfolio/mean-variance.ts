@@ -159,12 +159,15 @@ function unit(n: number, i: number, value: number): Float64Array {
   return row;
 }
 
-/** Clamps rounding dust into the bounds and renormalises the sum to exactly 1. */
+/** Clamps rounding dust into the bounds (snapping within 1e-12 of a bound onto it) and renormalises the sum to 1. */
 function clean(w: Float64Array, lower: number, upper: number): Float64Array {
   let total = 0;
   for (let i = 0; i < w.length; i++) {
-    w[i] = Math.min(upper, Math.max(lower, w[i] as number));
-    total += w[i] as number;
+    let x = Math.min(upper, Math.max(lower, w[i] as number));
+    if (x - lower <= 1e-12) x = lower;
+    else if (upper - x <= 1e-12) x = upper;
+    w[i] = x;
+    total += x;
   }
   if (total > 0) for (let i = 0; i < w.length; i++) w[i] = (w[i] as number) / total;
   return w;

@@ -25,5 +25,8 @@ export function weightByValue(
     gross += value;
   }
   const scale = normalization === 'full' ? (gross > 0 ? 1 / gross : 0) : gross > 1 ? 1 / gross : 1;
-  for (let i = 0; i < insights.length; i++) out[i] = (insights[i] as Insight).sign * (out[i] as number) * scale;
+  for (let i = 0; i < insights.length; i++) {
+    const value = out[i] as number;
+    out[i] = value === 0 ? 0 : (insights[i] as Insight).sign * value * scale;
+  }
 }
