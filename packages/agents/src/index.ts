@@ -22,3 +22,5 @@ export { LocalToolProvider } from './tools/local-tool-provider.js';
 export type { LocalTool } from './tools/local-tool-provider.js';
 export { AgentBotConsultant } from './consultant.js';
 export type { AgentAnswer, AgentBotConsultantOptions, AgentConsultation } from './consultant.js';
+export * from './mcp/index.js';
+export * from './debate/index.js';

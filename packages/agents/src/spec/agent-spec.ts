@@ -107,7 +107,7 @@ export function parseAgentSpec(input: unknown, prefix = ''): AgentSpec {
   }
   const parsed = AgentSpecSchema.safeParse(input);
   if (!parsed.success) throw specErrorFromZod(parsed.error, input, prefix);
-  const spec = parsed.data;
+  const spec = withoutUndefined(parsed.data);
   const at = (path: string): string => (prefix === '' ? path : `${prefix}.${path}`);
   const seen = new Set<string>();
   spec.tools.forEach((tool, i) => {
@@ -154,6 +154,21 @@ export function loadAgentSpecFile(path: string): AgentSpec {
     throw new AlphaSwarmError('SPEC_NOT_FOUND', `cannot read agent spec ${path}`, { path, cause });
   }
   return loadAgentSpecYaml(text, path);
+}
+
+/**
+ * Drops optional fields given as `undefined` (`{ output_schema: undefined }`), so that the
+ * spec is JSON for the hash-lock and hashes like the same spec without those keys.
+ */
+function withoutUndefined(spec: AgentSpec): AgentSpec {
+  const { description, output_schema, model, ...rest } = spec;
+  const { base_url, ...modelRest } = model;
+  return {
+    ...rest,
+    ...(description === undefined ? {} : { description }),
+    model: { ...modelRest, ...(base_url === undefined ? {} : { base_url }) },
+    ...(output_schema === undefined ? {} : { output_schema }),
+  };
 }
 
 /** True when the text holds a control character (C0, DEL or C1), refused in spec names. */

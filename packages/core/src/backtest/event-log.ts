@@ -26,15 +26,26 @@ const MARKET = 1;
  * {@link EventLog.hash} is the SHA-256 of the JSON Lines bytes.
  */
 export class EventLog implements Iterable<BacktestEvent> {
-  private kinds = new Uint8Array(1024);
-  private times = new Float64Array(1024);
-  private refs = new Int32Array(1024);
+  private kinds: Uint8Array;
+  private times: Float64Array;
+  private refs: Int32Array;
   private readonly payloads: UnsequencedEvent[] = [];
   private count = 0;
   private cachedHash: string | undefined;
 
-  /** @param market - resolves market events stored by reference */
-  constructor(private readonly market?: MarketSource) {}
+  /**
+   * @param market - resolves market events stored by reference
+   * @param capacity - events to make room for up front (it grows beyond as needed)
+   */
+  constructor(
+    private readonly market?: MarketSource,
+    capacity = 1024,
+  ) {
+    const size = Math.max(16, capacity);
+    this.kinds = new Uint8Array(size);
+    this.times = new Float64Array(size);
+    this.refs = new Int32Array(size);
+  }
 
   /** Number of events. */
   get length(): number {

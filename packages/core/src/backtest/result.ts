@@ -117,7 +117,7 @@ export class BacktestResult implements BacktestResultParts {
     this.halted = parts.halted;
     this.haltReason = parts.haltReason;
     this.bars = parts.bars;
-    this.orders = ordersFromLog(parts.eventLog);
+    this.orders = ordersFromLog(parts.eventLog.filter('order', 'fill', 'order_update'));
     this.riskEvents = parts.eventLog.filter('risk');
     this.statistics = computeStatistics({
       equity: withStart(parts.config.initialCash, parts.equityCurve.equity),

@@ -74,7 +74,7 @@ export class BacktestRun implements MatchListener {
     private readonly options: BacktestOptions,
   ) {
     this.feed = new SliceFeed(data);
-    this.log = new EventLog(this.feed);
+    this.log = new EventLog(this.feed, this.feed.length + (this.feed.length >> 3) + 1024);
     this.portfolio = new Portfolio({ initialCash: settings.initialCash });
     this.broker = new BacktestBroker(
       new FillSimulator({

@@ -53,8 +53,11 @@ export class SliceFeed implements MarketSource, Slice {
   readonly times: Float64Array;
   /** Total number of bars over all symbols. */
   readonly barCount: number;
-  /** Symbols with a bar in the current slice. */
-  readonly symbols: SymbolId[] = [];
+  /**
+   * Symbols with a bar in the current slice: the full symbol list itself when every
+   * symbol has one (no allocation on aligned data), otherwise a new array.
+   */
+  symbols: readonly SymbolId[] = [];
   /** Time of the current slice. */
   time: EpochMs = Number.NaN;
   /** Index of the current slice, −1 before the first. */
@@ -95,7 +98,7 @@ export class SliceFeed implements MarketSource, Slice {
     const time = this.times[index] ?? Number.NaN;
     this.index = index;
     this.time = time;
-    this.symbols.length = 0;
+    let present = 0;
     for (let s = 0; s < this.columns.length; s += 1) {
       const c = this.columns[s] as BarColumns;
       const row = this.cursor[s] as number;
@@ -110,8 +113,9 @@ export class SliceFeed implements MarketSource, Slice {
       this.stamp[s] = index;
       this.lastRow[s] = row;
       this.cursor[s] = row + 1;
-      this.symbols.push(this.symbolList[s] as SymbolId);
+      present += 1;
     }
+    this.symbols = present === this.columns.length ? this.symbolList : this.symbolList.filter((_, s) => this.stamp[s] === index);
   }
 
   /** Index of `symbol` in the data, or −1. */

@@ -71,8 +71,8 @@ describe('blackLittermanPosterior', () => {
     const ptOq: [number, number] = [0, 0];
     for (let k = 0; k < 2; k++) {
       for (let i = 0; i < 2; i++) {
-        ptOq[i] += (P[k]![i]! * views[k]!.expectedReturn) / omega[k]!;
-        for (let j = 0; j < 2; j++) ptOp[i]![j] += (P[k]![i]! * P[k]![j]!) / omega[k]!;
+        ptOq[i] = ptOq[i]! + (P[k]![i]! * views[k]!.expectedReturn) / omega[k]!;
+        for (let j = 0; j < 2; j++) ptOp[i]![j] = ptOp[i]![j]! + (P[k]![i]! * P[k]![j]!) / omega[k]!;
       }
     }
     const tsInv = inv2(tauSigma);

@@ -26,6 +26,7 @@ import {
   type OrderRequest,
   type PortfolioConstructionModel,
   type PortfolioTarget,
+  type PreTradeControl,
   type RiskDecision,
   type RiskManagementModel,
   type Securities,
@@ -248,7 +249,13 @@ export class ScriptedPortfolio implements PortfolioConstructionModel {
 
 /** Runs a framework algorithm made of the given stages (all symbols, pass-through risk). */
 export function runPipeline(
-  stages: { alpha?: AlphaModel; portfolio: PortfolioConstructionModel; execution: ExecutionModel; risk?: RiskManagementModel },
+  stages: {
+    alpha?: AlphaModel;
+    portfolio: PortfolioConstructionModel;
+    execution: ExecutionModel;
+    risk?: RiskManagementModel;
+    preTradeControls?: readonly PreTradeControl[];
+  },
   data: BarSource,
   options: BacktestOptions = {},
 ): BacktestResult {
@@ -259,6 +266,7 @@ export function runPipeline(
     portfolio: stages.portfolio,
     risk: stages.risk ?? new PassRisk(),
     execution: stages.execution,
+    preTradeControls: stages.preTradeControls ?? [],
   });
   return new EventDrivenBacktester({ initialCash: 1_000_000, freePortfolioValuePct: 0, ...options }).run(algorithm, data);
 }
