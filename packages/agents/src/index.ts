@@ -10,7 +10,7 @@ export type { ModelPrice, PriceTable } from './cost/price-table.js';
 export { ANNOTATION_JSON_SCHEMA_KEYWORDS, CHECKED_JSON_SCHEMA_KEYWORDS, assertSupportedJsonSchema, isStrictCompatibleSchema, validateJsonSchema } from './output/json-schema-validator.js';
 export type { JsonSchemaIssue } from './output/json-schema-validator.js';
 export { checkAgentOutput, parseJsonReply } from './output/agent-output.js';
-export type { OutputCheck } from './output/agent-output.js';
+export type { JsonReply, OutputCheck } from './output/agent-output.js';
 export { AgentRuntime } from './runtime/agent-runtime.js';
 export type { AgentRuntimeOptions } from './runtime/agent-runtime.js';
 export { holdOutput, isHoldOutput } from './runtime/agent-run-result.js';
@@ -18,7 +18,7 @@ export type { AgentInput, AgentRunOptions, AgentRunResult, AgentRunStatus, Agent
 export { CHARS_PER_TOKEN, TOKENS_PER_MESSAGE, checkCaps, estimatePromptTokens } from './runtime/cost-guard.js';
 export type { CapCheck } from './runtime/cost-guard.js';
 export type { ToolCallResult, ToolProvider } from './tools/tool-provider.js';
-export { LocalToolProvider } from './tools/local-tool-provider.js';
+export { LocalToolProvider, defineTool } from './tools/local-tool-provider.js';
 export type { LocalTool } from './tools/local-tool-provider.js';
 export { AgentBotConsultant } from './consultant.js';
 export type { AgentAnswer, AgentBotConsultantOptions, AgentConsultation } from './consultant.js';

@@ -45,7 +45,7 @@ function botWith(agents: unknown[]) {
 
 describe('AgentBotConsultant', () => {
   it('runs every agent of the bot (inline and YAML path) on the question, in spec order', async () => {
-    const llm = new ScriptedLlmAdapter((request) => (request.messages[0]?.content.startsWith('Assess') === true ? { content: '{"risk":"low"}' } : { content: 'Soft landing.' }));
+    const llm = new ScriptedLlmAdapter((request) => ((request.messages[0]?.content ?? '').startsWith('Assess') ? { content: '{"risk":"low"}' } : { content: 'Soft landing.' }));
     const persistence = new InMemoryPersistence({ idGenerator: sequentialIdGenerator('run') });
     const consultant = new AgentBotConsultant({ runtime: new AgentRuntime({ llm, persistence }), baseDir: dir });
     const bot = botWith([

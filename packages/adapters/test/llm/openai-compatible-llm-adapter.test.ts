@@ -1,6 +1,6 @@
 import { InMemoryPersistence, InvalidArgumentError, LlmRequestError, sequentialIdGenerator } from '@alphaswarm/core';
 import type { LlmRequest } from '@alphaswarm/core';
-import { AgentRuntime, LocalToolProvider } from '@alphaswarm/agents';
+import { AgentRuntime, LocalToolProvider, defineTool } from '@alphaswarm/agents';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { OpenAiCompatibleLlmAdapter } from '../../src/llm/openai-compatible-llm-adapter.js';
@@ -251,7 +251,7 @@ describe('AgentRuntime through the OpenAI-compatible adapter', () => {
       { body: completion({ content: '{"action": BUY}', usage: { prompt: 150, completion: 8 } }) },
       { body: completion({ content: '{"action":"BUY"}', usage: { prompt: 200, completion: 6 } }) },
     ]);
-    const tools = new LocalToolProvider([{ name: 'quote', description: 'Last price', input: z.object({ symbol: z.string() }), handler: ({ symbol }) => ({ symbol, price: 190 }) }]);
+    const tools = new LocalToolProvider([defineTool({ name: 'quote', description: 'Last price', input: z.object({ symbol: z.string() }), handler: ({ symbol }) => ({ symbol, price: 190 }) })]);
     const persistence = new InMemoryPersistence({ idGenerator: sequentialIdGenerator() });
     const runtime = new AgentRuntime({
       llm: (agent) => new OpenAiCompatibleLlmAdapter({ baseUrl: agent.model.base_url ?? s.baseUrl, apiKey: 'not-needed', maxRetries: 0 }),

@@ -2,7 +2,34 @@ import type { JsonSchemaIssue } from './json-schema-validator.js';
 import { validateJsonSchema } from './json-schema-validator.js';
 
 /** The result of checking a model's final reply: the output, or why it is malformed. */
-export type OutputCheck = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly errors: readonly string[] };
+export type OutputCheck =
+  | {
+      /** The reply satisfies the contract. */
+      readonly ok: true;
+      /** The output: the parsed JSON value, or the text. */
+      readonly value: unknown;
+    }
+  | {
+      /** The reply is malformed. */
+      readonly ok: false;
+      /** Why, one line per problem (`$.path: message` for schema errors). */
+      readonly errors: readonly string[];
+    };
+
+/** The result of {@link parseJsonReply}: the value, or why the text is not JSON. */
+export type JsonReply =
+  | {
+      /** The text is one JSON value. */
+      readonly ok: true;
+      /** The parsed value. */
+      readonly value: unknown;
+    }
+  | {
+      /** The text is not JSON. */
+      readonly ok: false;
+      /** Why, e.g. `the reply is not valid JSON (Unexpected token …)`. */
+      readonly error: string;
+    };
 
 const FENCE = /^```[A-Za-z0-9_-]*[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
 
@@ -11,7 +38,7 @@ const FENCE = /^```[A-Za-z0-9_-]*[ \t]*\r?\n([\s\S]*?)\r?\n?```$/;
  * Markdown code fence around the whole reply (```` ```json … ``` ````) are tolerated;
  * anything else must be exactly one JSON value.
  */
-export function parseJsonReply(text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string } {
+export function parseJsonReply(text: string): JsonReply {
   let body = text.trim();
   const fenced = FENCE.exec(body);
   if (fenced !== null) body = (fenced[1] ?? '').trim();

@@ -12,10 +12,20 @@ export interface LocalTool<S extends z.ZodType = z.ZodType> {
   /** zod schema of the arguments object; its JSON Schema (input side) is shown to the model. */
   readonly input: S;
   /**
-   * The function. A string result is given to the model as is; any other result as
-   * JSON text (and as `structured`). A throw becomes an `isError` result.
+   * The function, called with the parsed arguments. A string result is given to the
+   * model as is; any other result as JSON text (and as `structured`). A throw or a
+   * rejection becomes an `isError` result. (A method signature, so that a typed tool is
+   * assignable to `LocalTool`.)
    */
-  readonly handler: (args: z.output<S>) => unknown;
+  handler(args: z.output<S>): unknown;
+}
+
+/**
+ * Types a tool definition: the handler's argument type is inferred from `input`.
+ * Use it for tools passed to the {@link LocalToolProvider} constructor.
+ */
+export function defineTool<S extends z.ZodType>(tool: LocalTool<S>): LocalTool<S> {
+  return tool;
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -35,7 +45,7 @@ interface Registered {
 export class LocalToolProvider implements ToolProvider {
   private readonly tools = new Map<string, Registered>();
 
-  /** @param tools - tools to register at once (same rules as {@link LocalToolProvider.register}) */
+  /** @param tools - tools to register at once (see {@link defineTool}; same rules as {@link LocalToolProvider.register}) */
   constructor(tools: readonly LocalTool[] = []) {
     for (const tool of tools) this.register(tool);
   }
@@ -58,7 +68,7 @@ export class LocalToolProvider implements ToolProvider {
     }
     delete parameters['$schema'];
     if (parameters['type'] !== 'object') throw new InvalidArgumentError(`tools.${tool.name}.input`, parameters['type'], 'an object schema (z.object)');
-    const handler = tool.handler as (args: unknown) => unknown;
+    const handler = (args: unknown): unknown => tool.handler(args as z.output<S>);
     this.tools.set(tool.name, { definition: { name: tool.name, description: tool.description, parameters }, input: tool.input, handler });
     return this;
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AgentRuntime } from '../../src/runtime/agent-runtime.js';
 import type { AgentRuntimeOptions } from '../../src/runtime/agent-runtime.js';
 import type { AgentSpecInput } from '../../src/spec/agent-spec.js';
-import { LocalToolProvider } from '../../src/tools/local-tool-provider.js';
+import { LocalToolProvider, defineTool } from '../../src/tools/local-tool-provider.js';
 
 const decisionSchema = {
   type: 'object',
@@ -37,7 +37,7 @@ function setup(llm: LlmAdapter, extra: Partial<AgentRuntimeOptions> = {}) {
   progress.on('progress', (f) => frames.push(f));
   const quotes: string[] = [];
   const tools = new LocalToolProvider([
-    {
+    defineTool({
       name: 'quote',
       description: 'Last price',
       input: z.object({ symbol: z.string() }),
@@ -45,7 +45,7 @@ function setup(llm: LlmAdapter, extra: Partial<AgentRuntimeOptions> = {}) {
         quotes.push(symbol);
         return { symbol, price: 190 };
       },
-    },
+    }),
   ]);
   const runtime = new AgentRuntime({ llm, persistence, tools: [tools], progress, ...extra });
   return { runtime, persistence, frames, quotes };

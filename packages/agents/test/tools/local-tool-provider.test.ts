@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@alphaswarm/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LocalToolProvider } from '../../src/tools/local-tool-provider.js';
+import { LocalToolProvider, defineTool } from '../../src/tools/local-tool-provider.js';
 
 const quote = {
   name: 'quote',
@@ -64,5 +64,22 @@ describe('LocalToolProvider', () => {
     expect(() => provider.register({ ...quote })).toThrow(InvalidArgumentError);
     expect(() => provider.register({ ...quote, name: 'has space' })).toThrow(/tool.name/);
     expect(() => provider.register({ name: 'n', description: 'd', input: z.string(), handler: () => 1 })).toThrow(/object schema/);
+  });
+
+  it('registers tools typed with defineTool, handler arguments parsed with defaults', async () => {
+    const seen: { n: number; unit: string }[] = [];
+    const provider = new LocalToolProvider([
+      defineTool({
+        name: 'lookback',
+        description: 'Bars of history',
+        input: z.object({ n: z.int().positive(), unit: z.enum(['d', 'h']).default('d') }),
+        handler: (args) => {
+          seen.push(args);
+          return null;
+        },
+      }),
+    ]);
+    expect(await provider.callTool('lookback', { n: 5 })).toEqual({ content: 'null', isError: false, structured: null });
+    expect(seen).toEqual([{ n: 5, unit: 'd' }]);
   });
 });

@@ -2,12 +2,12 @@ import type { LlmToolDefinition } from '@alphaswarm/core';
 import { SpecValidationError } from '@alphaswarm/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LocalToolProvider } from '../../src/tools/local-tool-provider.js';
+import { LocalToolProvider, defineTool } from '../../src/tools/local-tool-provider.js';
 import type { ToolCallResult, ToolProvider } from '../../src/tools/tool-provider.js';
 import { ToolSet } from '../../src/tools/tool-set.js';
 
 const first = new LocalToolProvider([
-  { name: 'quote', description: 'first quote', input: z.object({ symbol: z.string() }), handler: ({ symbol }) => `first ${symbol}` },
+  defineTool({ name: 'quote', description: 'first quote', input: z.object({ symbol: z.string() }), handler: ({ symbol }) => `first ${symbol}` }),
   { name: 'news', description: 'news', input: z.object({}), handler: () => 'no news' },
 ]);
 const second = new LocalToolProvider([{ name: 'quote', description: 'second quote', input: z.object({ symbol: z.string() }), handler: () => 'second' }]);

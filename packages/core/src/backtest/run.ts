@@ -10,6 +10,7 @@ import { Order, type OrderRequest } from '../orders/order.js';
 import { FillSimulator } from '../orders/simulated-execution.js';
 import { Portfolio } from '../portfolio/portfolio.js';
 import { SeededRandom } from '../random.js';
+import type { SymbolId } from '../symbol-id.js';
 import { systemClock, type Clock } from '../time.js';
 import type { BacktestOptions, BacktestSettings } from './config.js';
 import { EventLog } from './event-log.js';
@@ -209,7 +210,7 @@ export class BacktestRun implements MatchListener {
     }
     for (const symbol of symbols) {
       const bar = feed.bar(symbol);
-      if (bar !== undefined) portfolio.mark(symbol, bar.close, bar.high, bar.low);
+      if (bar !== undefined) portfolio.markBar(symbol, bar);
     }
     this.driver.selectUniverse();
     const insights = this.driver.alpha(feed);
@@ -224,7 +225,8 @@ export class BacktestRun implements MatchListener {
   }
 
   private decide(): void {
-    for (const request of this.driver.decide()) this.queue.push({ kind: 'order_request', request });
+    const requests = this.driver.decide();
+    for (let i = 0; i < requests.length; i += 1) this.queue.push({ kind: 'order_request', request: requests[i] as OrderRequest });
   }
 
   private onOrderRequest(request: OrderRequest): void {

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
+import type { BarView } from '../orders/bar.js';
 import type { Fill } from '../orders/fill.js';
 import { SymbolId } from '../symbol-id.js';
 import { PositionState } from './position.js';
@@ -185,6 +186,22 @@ export class Portfolio {
    *
    * @throws {@link InvalidArgumentError} when a price given is not finite and ≥ 0.
    */
+  /**
+   * Marks `symbol` at a bar's close, tracking its open trade's excursions with the
+   * bar's high and low: `mark(symbol, bar.close, bar.high, bar.low)` for the
+   * backtester's hot path (passing the bar, not three numbers, avoids boxing them).
+   */
+  markBar(symbol: SymbolId, bar: BarView): void {
+    const state = this.bySymbol.get(symbol.value);
+    if (state === undefined) return;
+    const { close, high, low } = bar;
+    if (!(close >= 0 && close < Infinity && high >= 0 && high < Infinity && low >= 0 && low < Infinity)) {
+      this.mark(symbol, close, high, low);
+      return;
+    }
+    state.mark(close, high, low);
+  }
+
   mark(symbol: SymbolId, price: number, high?: number, low?: number): void {
     const state = this.bySymbol.get(symbol.value);
     if (state === undefined) return;

@@ -1,12 +1,7 @@
 import { ModelRegistry, SymbolId, type PortfolioConstructionModel } from '@alphaswarm/core';
 import { describe, expect, it } from 'vitest';
-import {
-  BlackLittermanPortfolio,
-  EqualWeightPortfolio,
-  MeanVarianceOptimizationPortfolio,
-  RiskParityPortfolio,
-  registerPortfolioModels,
-} from '../../src/portfolio/index.js';
+import { registerPortfolioModels } from '../../src/portfolio/index.js';
+import type { BlackLittermanPortfolio, EqualWeightPortfolio, MeanVarianceOptimizationPortfolio, RiskParityPortfolio } from '../../src/portfolio/index.js';
 import { TestContext, makeBars, pricesFromReturns, targetMap } from './fixtures.js';
 
 const NAMES = [
