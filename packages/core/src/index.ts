@@ -34,3 +34,6 @@ export * from './persistence/index.js';
 export * from './bots/index.js';
 export * from './llm/index.js';
 export * from './stress/index.js';
+export * from './broker/index.js';
+export * from './calendar/index.js';
+export * from './paper/index.js';

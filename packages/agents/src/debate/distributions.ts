@@ -90,7 +90,8 @@ function checkDegrees(value: number, path: string): void {
 
 /**
  * P(T ≤ t) for T ~ Student t with `df` degrees of freedom:
- * `1 − ½ I_{df/(df+t²)}(df/2, ½)` for t ≥ 0, by symmetry below.
+ * `1 − ½ I_{df/(df+t²)}(df/2, ½)` for t ≥ 0 (by symmetry below 0); for t² < df the
+ * equal form `½ + ½ I_{t²/(df+t²)}(½, df/2)` is used, which keeps full precision near 0.
  *
  * @throws InvalidArgumentError for non-positive `df` or a NaN `t`.
  */
@@ -99,7 +100,13 @@ export function studentTCdf(t: number, df: number): number {
   if (Number.isNaN(t)) throw new InvalidArgumentError('t', t, 'a number');
   if (t === Number.POSITIVE_INFINITY) return 1;
   if (t === Number.NEGATIVE_INFINITY) return 0;
-  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
+  const t2 = t * t;
+  if (t2 < df) {
+    // Near 0, use the complementary argument t²/(df + t²), which keeps full precision.
+    const half = 0.5 * regularizedIncompleteBeta(t2 / (df + t2), 0.5, df / 2);
+    return t >= 0 ? 0.5 + half : 0.5 - half;
+  }
+  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t2), df / 2, 0.5);
   return t >= 0 ? 1 - tail : tail;
 }
 

@@ -164,6 +164,26 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
       }
     });
 
+  program
+    .command('chat <slug> <question>')
+    .description("ask a bot's agents a question (recorded as a chat deployment with its agent runs)")
+    .option('--prices <file>', 'JSON price table of the models (default: $ALPHASWARM_PRICES)')
+    .option('--json', 'print the full answer as JSON')
+    .action(async (slug: string, question: string, opts: { prices?: string; json?: boolean }) => {
+      const cli = openRuntime({ ...globals(), ...(opts.prices === undefined ? {} : { prices: opts.prices }) });
+      try {
+        const { deployment, answer } = await cli.runtime.chat(slug, question);
+        if (opts.json === true) io.out(`${JSON.stringify(jsonSafe(answer), null, 2)}\n`);
+        else {
+          const answers = (answer as { answers?: { agent: string; status: string; output: unknown }[] }).answers ?? [];
+          for (const a of answers) io.out(`${a.agent} (${a.status}): ${typeof a.output === 'string' ? a.output : JSON.stringify(a.output)}\n`);
+        }
+        io.err(`deployment ${deployment.id} (${deployment.status})\n`);
+      } finally {
+        await cli.close();
+      }
+    });
+
   return program;
 }
 

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { BotRuntime, KillSwitch, ProgressEmitter } from '@alphaswarm/core';
 import { KubernetesTarget, SqlitePersistence } from '@alphaswarm/adapters';
 import { createDefaultRegistry } from '../registry.js';
+import { cliAgentConsultant } from './agents.js';
 
 /** Default database: a SQLite file under `./.alphaswarm/`. */
 export const DEFAULT_DB = '.alphaswarm/alphaswarm.db';
@@ -13,6 +14,8 @@ export interface GlobalOptions {
   readonly db?: string;
   /** Project id. */
   readonly project?: string;
+  /** Model price table file for agents. */
+  readonly prices?: string;
 }
 
 /** A runtime over the SQLite file, with every shipped model and target; `close` releases the file. */
@@ -41,6 +44,7 @@ export function openRuntime(options: GlobalOptions): CliRuntime {
     progress,
     killSwitch,
     targets: [new KubernetesTarget()],
+    agents: cliAgentConsultant(persistence, progress, killSwitch, options.prices === undefined ? {} : { pricesFile: options.prices }),
   });
   const onSigint = (): void => {
     if (killSwitch.isHalted) process.exit(130);

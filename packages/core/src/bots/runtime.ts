@@ -157,6 +157,29 @@ export class BotRuntime {
     }
   }
 
+  /**
+   * Asks a stored bot's agents a question (`chat` for a research bot,
+   * `consultAgents` for a trading bot), recorded as a `chat` deployment row that the
+   * agent runs refer to.
+   */
+  async chat(idOrSlug: string, question: string, baseDir?: string): Promise<{ readonly deployment: DeploymentRecord; readonly answer: unknown }> {
+    const record = await this.require(idOrSlug);
+    const version = record.currentVersion;
+    const bot = this.botOf(record, baseDir);
+    const deployment = await this.options.persistence.openDeployment({ botId: record.id, botVersionId: version.id, kind: 'chat' });
+    this.progress.report(deployment.id, 'deployment.opened', `chat with ${record.slug} v${version.version}`, { slug: record.slug, kind: 'chat' });
+    try {
+      const context = { deploymentId: deployment.id };
+      const answer = bot.kind === 'research' ? await bot.chat(question, context) : await bot.consultAgents(question, context);
+      const finished = await this.options.persistence.finishDeployment(deployment.id, { status: 'succeeded', result: jsonSafe({ question, answer }) });
+      this.progress.report(deployment.id, 'deployment.finished', 'succeeded', { status: 'succeeded' });
+      return { deployment: finished, answer };
+    } catch (error) {
+      await this.fail(deployment.id, error);
+      throw error;
+    }
+  }
+
   /** Deploys a stored bot to the target its spec names (or `target`). */
   async deploy(idOrSlug: string, target?: DeploymentTargetName, baseDir?: string): Promise<DeploymentRecord> {
     const record = await this.require(idOrSlug);

@@ -24,7 +24,7 @@ export class ImmediateExecutionModel extends ExecutionModelBase<WorkingTarget> {
 
   /**
    * @param options - see {@link ImmediateExecutionModelOptions}
-   * @throws {@link InvalidArgumentError} naming `minQuantity` / `minOrderValue` when negative or not finite
+   * @throws `InvalidArgumentError` naming `minQuantity` / `minOrderValue` when negative or not finite
    */
   constructor(options: ImmediateExecutionModelOptions = {}) {
     super('ImmediateExecutionModel', options);
@@ -35,12 +35,20 @@ export class ImmediateExecutionModel extends ExecutionModelBase<WorkingTarget> {
     this.minOrderValue = minOrderValue;
   }
 
-  /** A plain working target. */
+  /**
+   * A plain working target.
+   *
+   * @internal
+   */
   protected adopt(_ctx: AlgorithmContext, _symbol: SymbolId, quantity: number): WorkingTarget {
     return { quantity, done: false };
   }
 
-  /** A market order for the unordered quantity, unless it is below the minimums. */
+  /**
+   * A market order for the unordered quantity, unless it is below the minimums.
+   *
+   * @internal
+   */
   protected work(ctx: AlgorithmContext, symbol: SymbolId, state: WorkingTarget, unordered: number): OrderRequest | undefined {
     if (unordered === 0) return undefined;
     const price = ctx.securities.price(symbol);

@@ -27,7 +27,7 @@ export class LimitOffsetExecutionModel extends ExecutionModelBase<WorkingTarget>
 
   /**
    * @param options - see {@link LimitOffsetExecutionModelOptions}
-   * @throws {@link InvalidArgumentError} naming `offsetBps` / `timeInForce` when out of range
+   * @throws `InvalidArgumentError` naming `offsetBps` / `timeInForce` when out of range
    */
   constructor(options: LimitOffsetExecutionModelOptions = {}) {
     super('LimitOffsetExecutionModel', options);
@@ -38,12 +38,20 @@ export class LimitOffsetExecutionModel extends ExecutionModelBase<WorkingTarget>
     this.timeInForce = timeInForce;
   }
 
-  /** A plain working target. */
+  /**
+   * A plain working target.
+   *
+   * @internal
+   */
   protected adopt(_ctx: AlgorithmContext, _symbol: SymbolId, quantity: number): WorkingTarget {
     return { quantity, done: false };
   }
 
-  /** A limit order for the uncovered quantity, offset from the current close. */
+  /**
+   * A limit order for the uncovered quantity, offset from the current close.
+   *
+   * @internal
+   */
   protected work(ctx: AlgorithmContext, symbol: SymbolId, _state: WorkingTarget, unordered: number): OrderRequest | undefined {
     if (unordered === 0) return undefined;
     const bar = currentBar(ctx, symbol);

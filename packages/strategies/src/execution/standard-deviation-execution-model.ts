@@ -37,7 +37,7 @@ export class StandardDeviationExecutionModel extends ExecutionModelBase<BandStat
 
   /**
    * @param options - see {@link StandardDeviationExecutionModelOptions}
-   * @throws {@link InvalidArgumentError} naming `period` / `deviations` when out of range
+   * @throws `InvalidArgumentError` naming `period` / `deviations` when out of range
    */
   constructor(options: StandardDeviationExecutionModelOptions = {}) {
     super('StandardDeviationExecutionModel', options);
@@ -48,7 +48,11 @@ export class StandardDeviationExecutionModel extends ExecutionModelBase<BandStat
     this.deviations = deviations;
   }
 
-  /** Keeps the symbol's bands when a target replaces another; otherwise fills them from history. */
+  /**
+   * Keeps the symbol's bands when a target replaces another; otherwise fills them from history.
+   *
+   * @internal
+   */
   protected adopt(ctx: AlgorithmContext, symbol: SymbolId, quantity: number, previous: BandState | undefined): BandState {
     if (previous !== undefined) {
       previous.quantity = quantity;
@@ -66,7 +70,11 @@ export class StandardDeviationExecutionModel extends ExecutionModelBase<BandStat
     return state;
   }
 
-  /** Updates the bands with the current close and orders everything when it is outside them on the favourable side. */
+  /**
+   * Updates the bands with the current close and orders everything when it is outside them on the favourable side.
+   *
+   * @internal
+   */
   protected work(ctx: AlgorithmContext, symbol: SymbolId, state: BandState, unordered: number): OrderRequest | undefined {
     const bar = currentBar(ctx, symbol);
     if (bar === undefined) return undefined;

@@ -35,7 +35,7 @@ export class TWAPExecutionModel extends ExecutionModelBase<SliceState> {
 
   /**
    * @param options - see {@link TWAPExecutionModelOptions}
-   * @throws {@link InvalidArgumentError} naming `slices` when not a positive integer
+   * @throws `InvalidArgumentError` naming `slices` when not a positive integer
    */
   constructor(options: TWAPExecutionModelOptions = {}) {
     super('TWAPExecutionModel', options);
@@ -44,13 +44,21 @@ export class TWAPExecutionModel extends ExecutionModelBase<SliceState> {
     this.slices = slices;
   }
 
-  /** Plans the slices from the quantity still to trade now. */
+  /**
+   * Plans the slices from the quantity still to trade now.
+   *
+   * @internal
+   */
   protected adopt(ctx: AlgorithmContext, symbol: SymbolId, quantity: number): SliceState {
     const delta = quantity - ctx.portfolio.quantity(symbol) - openOrderQuantity(ctx, symbol);
     return { quantity, done: false, delta, next: 0 };
   }
 
-  /** Sends the next slice on each bar of the symbol. */
+  /**
+   * Sends the next slice on each bar of the symbol.
+   *
+   * @internal
+   */
   protected work(ctx: AlgorithmContext, symbol: SymbolId, state: SliceState, unordered: number): OrderRequest | undefined {
     if (currentBar(ctx, symbol) === undefined) return undefined;
     const k = state.next;

@@ -41,7 +41,7 @@ export class VWAPExecutionModel extends ExecutionModelBase<VwapState> {
 
   /**
    * @param options - see {@link VWAPExecutionModelOptions}
-   * @throws {@link InvalidArgumentError} naming `participation` when outside (0, 1]
+   * @throws `InvalidArgumentError` naming `participation` when outside (0, 1]
    */
   constructor(options: VWAPExecutionModelOptions = {}) {
     super('VWAPExecutionModel', options);
@@ -50,7 +50,11 @@ export class VWAPExecutionModel extends ExecutionModelBase<VwapState> {
     this.participation = participation;
   }
 
-  /** Keeps the symbol's VWAP when a target replaces another; otherwise rebuilds today's VWAP from history. */
+  /**
+   * Keeps the symbol's VWAP when a target replaces another; otherwise rebuilds today's VWAP from history.
+   *
+   * @internal
+   */
   protected adopt(ctx: AlgorithmContext, symbol: SymbolId, quantity: number, previous: VwapState | undefined): VwapState {
     if (previous !== undefined) {
       previous.quantity = quantity;
@@ -80,7 +84,11 @@ export class VWAPExecutionModel extends ExecutionModelBase<VwapState> {
     return state;
   }
 
-  /** Updates the VWAP with the current bar and trades up to the participation cap when the close is favourable. */
+  /**
+   * Updates the VWAP with the current bar and trades up to the participation cap when the close is favourable.
+   *
+   * @internal
+   */
   protected work(ctx: AlgorithmContext, symbol: SymbolId, state: VwapState, unordered: number): OrderRequest | undefined {
     const bar = currentBar(ctx, symbol);
     if (bar === undefined) return undefined;

@@ -36,7 +36,9 @@ export interface BlackLittermanPortfolioOptions extends PortfolioModelOptions {
  * 5. Unconstrained mean-variance weights `w* = (δΣ)⁻¹ μ_BL` (equal to `w_mkt` without
  *    views), then normalised to the bias: `long` keeps the positive weights and scales
  *    them to sum 1 (long-only); `short` keeps the negative ones scaled to `Σ|w| = 1`;
- *    `long_short` scales all to `Σ|w| = 1`. When nothing survives, no position.
+ *    `long_short` scales all to `Σ|w| = 1`. When nothing survives, no position (so
+ *    under `short`, only assets whose posterior makes them worth shorting — through
+ *    negative views — get a weight; without views the prior is long and nothing is held).
  *
  * Directions only select the assets (and, through the bias, which insights count);
  * the weights' signs come from the optimisation. Until two common returns exist (or a
@@ -54,7 +56,7 @@ export class BlackLittermanPortfolio extends PortfolioModelBase {
 
   /**
    * @param options - see {@link BlackLittermanPortfolioOptions}
-   * @throws {@link InvalidArgumentError} naming the option when out of range
+   * @throws `InvalidArgumentError` naming the option when out of range
    */
   constructor(options: BlackLittermanPortfolioOptions = {}) {
     super('BlackLittermanPortfolio', options);

@@ -47,7 +47,7 @@ export interface BlackLittermanPosterior {
  * view matrix and never `Σ` (so a singular sample covariance is fine). Without views
  * the posterior is `π`.
  *
- * @throws {@link InvalidArgumentError} naming the field on a size mismatch, a
+ * @throws `InvalidArgumentError` naming the field on a size mismatch, a
  * non-positive `δ` or `τ`, a confidence outside (0, 1], or a view portfolio with
  * zero variance.
  */

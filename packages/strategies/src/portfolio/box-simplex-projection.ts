@@ -8,7 +8,7 @@ import { InvalidArgumentError } from '@alphaswarm/core';
  * `vᵢ − lower`, so it is located between two sorted breakpoints and solved linearly.
  * O(n²) for n assets; the portfolio models call it on tens of assets, never per bar.
  *
- * @throws {@link InvalidArgumentError} when the set is empty (`n·lower > total` or
+ * @throws `InvalidArgumentError` when the set is empty (`n·lower > total` or
  * `n·upper < total`, or `lower > upper`) or an entry of `v` is not finite.
  */
 export function projectOntoBoxSimplex(v: ArrayLike<number>, lower = 0, upper = 1, total = 1): Float64Array {

@@ -51,7 +51,7 @@ export function choleskySolve(l: SquareMatrix, b: ArrayLike<number>): Float64Arr
  * semi-definite (e.g. a sample covariance with fewer observations than assets), with
  * the ridge `ε` = `1e-10 ×` the mean diagonal entry, then `1e-8 ×`, then `1e-6 ×`.
  *
- * @throws {@link AlphaSwarmError} `NOT_POSITIVE_DEFINITE` when even the largest ridge fails
+ * @throws `AlphaSwarmError` `NOT_POSITIVE_DEFINITE` when even the largest ridge fails
  * (a zero or negative variance).
  */
 export function choleskyWithRidge(a: SquareMatrix, path = 'covariance'): { readonly factor: SquareMatrix; readonly ridge: number } {

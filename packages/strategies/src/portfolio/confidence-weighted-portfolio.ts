@@ -22,7 +22,7 @@ export class ConfidenceWeightedPortfolio extends PortfolioModelBase {
 
   /**
    * @param options - see {@link ConfidenceWeightedPortfolioOptions}
-   * @throws {@link InvalidArgumentError} on an unknown `normalization` or a bad common option
+   * @throws `InvalidArgumentError` on an unknown `normalization` or a bad common option
    */
   constructor(options: ConfidenceWeightedPortfolioOptions = {}) {
     super('ConfidenceWeightedPortfolio', options);

@@ -4,7 +4,7 @@ import type { SquareMatrix } from './square-matrix.js';
 /**
  * Arithmetic mean of each column (one series per asset, all of the same length).
  *
- * @throws {@link InvalidArgumentError} when the columns differ in length.
+ * @throws `InvalidArgumentError` when the columns differ in length.
  */
 export function columnMeans(columns: readonly Float64Array[]): Float64Array {
   const t = requireEqualLengths(columns);
@@ -24,7 +24,7 @@ export function columnMeans(columns: readonly Float64Array[]): Float64Array {
  * not cancel catastrophically. The result is exactly symmetric.
  *
  * @param columns - one series per asset (e.g. per-bar returns), all of length `T ≥ 2`
- * @throws {@link InvalidArgumentError} when the columns differ in length or `T < 2`.
+ * @throws `InvalidArgumentError` when the columns differ in length or `T < 2`.
  */
 export function sampleCovariance(columns: readonly Float64Array[]): SquareMatrix {
   const t = requireEqualLengths(columns);

@@ -21,7 +21,7 @@ export class InsightWeightingPortfolio extends PortfolioModelBase {
 
   /**
    * @param options - see {@link InsightWeightingPortfolioOptions}
-   * @throws {@link InvalidArgumentError} on an unknown `normalization` or a bad common option
+   * @throws `InvalidArgumentError` on an unknown `normalization` or a bad common option
    */
   constructor(options: InsightWeightingPortfolioOptions = {}) {
     super('InsightWeightingPortfolio', options);

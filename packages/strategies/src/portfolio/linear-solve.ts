@@ -6,7 +6,7 @@ import { AlphaSwarmError } from '@alphaswarm/core';
  * systems, Black-Litterman view systems). `a` is `n × n` row-major; neither input is
  * modified.
  *
- * @throws {@link AlphaSwarmError} `SINGULAR_MATRIX` when a pivot is at or below
+ * @throws `AlphaSwarmError` `SINGULAR_MATRIX` when a pivot is at or below
  * `1e-15 ×` the largest absolute entry of `a`.
  */
 export function solveLinearSystem(a: ArrayLike<number>, n: number, b: ArrayLike<number>): Float64Array {

@@ -53,7 +53,7 @@ export class MeanVarianceOptimizationPortfolio extends PortfolioModelBase {
 
   /**
    * @param options - see {@link MeanVarianceOptimizationPortfolioOptions}
-   * @throws {@link InvalidArgumentError} naming the option when out of range
+   * @throws `InvalidArgumentError` naming the option when out of range
    */
   constructor(options: MeanVarianceOptimizationPortfolioOptions = {}) {
     super('MeanVarianceOptimizationPortfolio', options);

@@ -16,7 +16,7 @@ export interface WeightBounds {
  * contain `1/n` when they would make `Σw = 1` infeasible (`n·maxWeight < 1` lowers
  * nothing but raises the cap to `1/n`; `n·minWeight > 1` lowers the floor to `1/n`).
  *
- * @throws {@link InvalidArgumentError} naming `minWeight` / `maxWeight` when out of range.
+ * @throws `InvalidArgumentError` naming `minWeight` / `maxWeight` when out of range.
  */
 export function effectiveBounds(n: number, { minWeight = 0, maxWeight = 1 }: WeightBounds = {}): { lower: number; upper: number } {
   if (!(minWeight >= 0 && minWeight <= 1)) throw new InvalidArgumentError('minWeight', minWeight, 'a weight in [0, 1]');
@@ -28,14 +28,14 @@ export function effectiveBounds(n: number, { minWeight = 0, maxWeight = 1 }: Wei
 
 /**
  * The long-only minimum-variance portfolio: `argmin wᵀΣw` subject to `Σw = 1` and
- * `lower ≤ wᵢ ≤ upper` (see {@link effectiveBounds}), solved exactly with the
+ * `lower ≤ wᵢ ≤ upper` (see `effectiveBounds`), solved exactly with the
  * active-set quadratic-program solver from the equal-weight start. For two assets
  * inside the bounds this is `w₁ = (σ₂² − σ₁₂)/(σ₁² + σ₂² − 2σ₁₂)`.
  *
  * A covariance that is only positive semi-definite gets the ridge of
  * `choleskyWithRidge` (≤ 1e-6 × the mean variance), which picks one of the tied optima.
  *
- * @throws {@link InvalidArgumentError} on a malformed covariance or bounds.
+ * @throws `InvalidArgumentError` on a malformed covariance or bounds.
  */
 export function minimumVarianceWeights(covariance: SquareMatrix, bounds: WeightBounds = {}): Float64Array {
   requireSquareMatrix(covariance, 'covariance');
@@ -76,7 +76,7 @@ export function minimumVarianceWeights(covariance: SquareMatrix, bounds: WeightB
  * @param covariance - `Σ` of the same per-period returns
  * @param riskFree - `r_f`, per-period risk-free rate (default 0)
  * @param bounds - weight bounds (default [0, 1])
- * @throws {@link InvalidArgumentError} on mismatched sizes or non-finite inputs.
+ * @throws `InvalidArgumentError` on mismatched sizes or non-finite inputs.
  */
 export function maximumSharpeWeights(expectedReturns: ArrayLike<number>, covariance: SquareMatrix, riskFree = 0, bounds: WeightBounds = {}): Float64Array {
   requireSquareMatrix(covariance, 'covariance');

@@ -72,7 +72,7 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
   /**
    * @param defaultName - the name when `options.name` is not given (the class name)
    * @param options - see {@link PortfolioModelOptions}
-   * @throws {@link InvalidArgumentError} naming `portfolioBias`, `driftThreshold` or
+   * @throws `InvalidArgumentError` naming `portfolioBias`, `driftThreshold` or
    * `rebalance…` when out of range
    */
   protected constructor(defaultName: string, options: PortfolioModelOptions = {}) {

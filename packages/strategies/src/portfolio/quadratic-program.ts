@@ -50,8 +50,8 @@ export interface QuadraticProgramSolution {
  * Tolerances: a multiplier counts as negative below `−1e-12 × max(1, max|λ|)`; a
  * step direction is zero when its largest entry is at most `1e-15 × max(1, |x|∞)`.
  *
- * @throws {@link InvalidArgumentError} when the start is infeasible by more than 1e-9;
- * {@link AlphaSwarmError} `QP_DID_NOT_CONVERGE` after `50 (n + m) + 100` iterations
+ * @throws `InvalidArgumentError` when the start is infeasible by more than 1e-9;
+ * `AlphaSwarmError` `QP_DID_NOT_CONVERGE` after `50 (n + m) + 100` iterations
  * (cycling), `SINGULAR_MATRIX` when a KKT system is singular.
  */
 export function solveQuadraticProgram(problem: QuadraticProgram): QuadraticProgramSolution {

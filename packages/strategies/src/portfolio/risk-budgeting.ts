@@ -16,7 +16,7 @@ export interface RiskBudgetingOptions {
  * Inverse-volatility weights `wᵢ = (1/σᵢ) / Σⱼ (1/σⱼ)` from the diagonal of a
  * covariance matrix (equal risk contributions when the assets are uncorrelated).
  *
- * @throws {@link InvalidArgumentError} when a variance is not positive.
+ * @throws `InvalidArgumentError` when a variance is not positive.
  */
 export function inverseVolatilityWeights(covariance: SquareMatrix): Float64Array {
   requireSquareMatrix(covariance, 'covariance');
@@ -48,8 +48,8 @@ export function inverseVolatilityWeights(covariance: SquareMatrix): Float64Array
  * covariance that is only positive semi-definite (fewer observations than assets) is
  * fine as long as every variance is positive.
  *
- * @throws {@link InvalidArgumentError} on a non-positive variance or budget;
- * {@link AlphaSwarmError} `ERC_DID_NOT_CONVERGE` when the tolerance is not reached.
+ * @throws `InvalidArgumentError` on a non-positive variance or budget;
+ * `AlphaSwarmError` `ERC_DID_NOT_CONVERGE` when the tolerance is not reached.
  */
 export function equalRiskContributionWeights(covariance: SquareMatrix, options: RiskBudgetingOptions = {}): Float64Array {
   requireSquareMatrix(covariance, 'covariance');

@@ -39,7 +39,7 @@ export class RiskParityPortfolio extends PortfolioModelBase {
 
   /**
    * @param options - see {@link RiskParityPortfolioOptions}
-   * @throws {@link InvalidArgumentError} naming `lookback` or `method` when out of range
+   * @throws `InvalidArgumentError` naming `lookback` or `method` when out of range
    */
   constructor(options: RiskParityPortfolioOptions = {}) {
     super('RiskParityPortfolio', options);

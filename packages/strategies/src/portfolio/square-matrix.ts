@@ -14,7 +14,7 @@ export interface SquareMatrix {
 /**
  * Builds a {@link SquareMatrix} from rows (`rows[i][j]` is entry (i, j)).
  *
- * @throws {@link InvalidArgumentError} when the rows are not all of length `rows.length`
+ * @throws `InvalidArgumentError` when the rows are not all of length `rows.length`
  * or an entry is not finite, naming `rows[i]` / `rows[i][j]`.
  */
 export function squareMatrix(rows: readonly (readonly number[])[]): SquareMatrix {
