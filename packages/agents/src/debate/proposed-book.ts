@@ -34,8 +34,8 @@ export interface ProposedBook {
 /**
  * Sizes probed insights to a gross exposure G: each insight's relative size is its
  * |weight| when the alpha set a positive finite one, else 1; the position weight is
- * `sign × G × size / Σ size`, so that Σ |weight| = G. An empty list gives an empty
- * book (gross 0).
+ * `sign × G × size / Σ size`, so that Σ |weight| = G (a share that underflows to 0
+ * is left out). An empty list gives an empty book (gross 0).
  *
  * @throws InvalidArgumentError when `grossExposure` is not a positive finite number.
  */
@@ -47,15 +47,22 @@ export function bookFromInsights(insights: readonly ProbedInsight[], grossExposu
     const w = insight.weight;
     return w !== undefined && Number.isFinite(w) && w !== 0 ? Math.abs(w) : 1;
   });
+  // Scale sizes by their maximum first, so that neither tiny nor huge weights under- or overflow.
+  let largest = 0;
+  for (const size of sizes) largest = Math.max(largest, size);
   let total = 0;
-  for (const size of sizes) total += size;
+  for (const size of sizes) total += size / largest;
   let gross = 0;
   let net = 0;
-  const positions = insights.map((insight, i) => {
-    const weight = ((insight.direction === 'up' ? 1 : -1) * grossExposure * (sizes[i] ?? 1)) / total;
+  const positions: BookPosition[] = [];
+  insights.forEach((insight, i) => {
+    const share = (sizes[i] ?? 1) / largest / total;
+    const weight = (insight.direction === 'up' ? 1 : -1) * grossExposure * share;
+    // A share that underflows to 0 stands for no position at all.
+    if (weight === 0) return;
     gross += Math.abs(weight);
     net += weight;
-    return { symbol: insight.symbol.value, direction: insight.direction, weight, confidence: insight.confidence, magnitude: insight.magnitude };
+    positions.push({ symbol: insight.symbol.value, direction: insight.direction, weight, confidence: insight.confidence, magnitude: insight.magnitude });
   });
   return { positions, grossExposure: gross, netExposure: net };
 }

@@ -41,7 +41,7 @@ describe('bookFromInsights', () => {
         (specs, gross) => {
           const book = bookFromInsights(specs.map((s, i) => insight(`S${i}`, s.up ? 'up' : 'down', s.weight)), gross);
           expect(book.grossExposure).toBeCloseTo(gross, 9);
-          book.positions.forEach((p, i) => expect(Math.sign(p.weight)).toBe(specs[i]?.up ? 1 : -1));
+          for (const p of book.positions) expect(Math.sign(p.weight)).toBe(specs[Number(p.symbol.slice(1))]?.up ? 1 : -1);
         },
       ),
     );

@@ -165,14 +165,20 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     });
 
   program
-    .command('chat <slug> <question>')
-    .description("ask a bot's agents a question (recorded as a chat deployment with its agent runs)")
+    .command('chat <spec> <question>')
+    .description("ask a bot's agents a question: a spec file (created or updated as a new version) or a stored bot's slug; recorded as a chat deployment")
     .option('--prices <file>', 'JSON price table of the models (default: $ALPHASWARM_PRICES)')
     .option('--json', 'print the full answer as JSON')
-    .action(async (slug: string, question: string, opts: { prices?: string; json?: boolean }) => {
+    .action(async (target: string, question: string, opts: { prices?: string; json?: boolean }) => {
       const cli = openRuntime({ ...globals(), ...(opts.prices === undefined ? {} : { prices: opts.prices }) });
       try {
-        const { deployment, answer } = await cli.runtime.chat(slug, question);
+        let slug = target;
+        let baseDir: string | undefined;
+        if (looksLikeFile(target)) {
+          slug = (await cli.runtime.upsert(loadBotSpecFile(target))).slug;
+          baseDir = dirname(resolve(target));
+        }
+        const { deployment, answer } = await cli.runtime.chat(slug, question, baseDir);
         if (opts.json === true) io.out(`${JSON.stringify(jsonSafe(answer), null, 2)}\n`);
         else {
           const answers = (answer as { answers?: { agent: string; status: string; output: unknown }[] }).answers ?? [];
@@ -191,7 +197,9 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
 export function exitCodeOf(error: unknown): number {
   if (error instanceof AlphaSwarmError) {
     if (error.code === 'BOT_NOT_FOUND' || error.code === 'SPEC_NOT_FOUND' || error.code === 'NOT_FOUND') return EXIT.notFound;
-    if (['INVALID_SPEC', 'INVALID_ARGUMENT', 'UNKNOWN_MODEL', 'INVALID_SYMBOL', 'INVALID_DATA', 'UNKNOWN_TARGET'].includes(error.code)) return EXIT.invalidInput;
+    if (['INVALID_SPEC', 'INVALID_ARGUMENT', 'UNKNOWN_MODEL', 'INVALID_SYMBOL', 'INVALID_DATA', 'UNKNOWN_TARGET', 'BOT_METHOD_NOT_SUPPORTED', 'NOT_AVAILABLE'].includes(error.code)) {
+      return EXIT.invalidInput;
+    }
     if (error.code === 'HALTED') return EXIT.interrupted;
   }
   return EXIT.failure;
