@@ -11,7 +11,7 @@ export type { BookPosition, ProposedBook } from './proposed-book.js';
 export { RISK_ANALYST_JSON_SCHEMA, quantGeneratorSpec, quantProposalJsonSchema, riskAnalystSpec } from './debate-specs.js';
 export type { DebateAgentModel, DebateAgentSpecOverrides } from './debate-specs.js';
 export { QuantGenerator, assessmentContext } from './quant-generator.js';
-export type { AlphaProposal, GeneratorRequest, GeneratorTurn, QuantGeneratorOptions, RoundFeedback } from './quant-generator.js';
+export type { AlphaCatalogEntry, AlphaProposal, FeedbackProposal, GeneratorRequest, GeneratorTurn, QuantGeneratorOptions, RoundFeedback } from './quant-generator.js';
 export { RiskSimulator } from './risk-simulator.js';
 export type { AppliedRiskLimits, RiskLimits, RiskMetrics, RiskSimulatorOptions, RiskVerdict } from './risk-simulator.js';
 export { DebateTranscript } from './debate-transcript.js';

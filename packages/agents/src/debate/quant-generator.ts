@@ -24,6 +24,24 @@ export interface AlphaProposal {
   readonly rationale: string;
 }
 
+/** A proposal as the model wrote it, repeated in the feedback of a later round. */
+export interface FeedbackProposal {
+  /** The class named. */
+  readonly class: string;
+  /** The kwargs as written. */
+  readonly kwargs: unknown;
+  /** The gross exposure as written. */
+  readonly gross_exposure: unknown;
+}
+
+/** A registered alpha class offered to the generator. */
+export interface AlphaCatalogEntry {
+  /** Registered class name. */
+  readonly class: string;
+  /** Its one-line description from the registry. */
+  readonly description: string;
+}
+
 /** What the generator is told about an earlier round of the same debate. */
 export interface RoundFeedback {
   /** The round (1-based). */
@@ -31,7 +49,7 @@ export interface RoundFeedback {
   /** What happened: the proposal was invalid, rejected by the simulator, or held no position. */
   readonly outcome: 'invalid' | 'rejected';
   /** The proposal as written, when there was one. */
-  readonly proposal: { readonly class: string; readonly kwargs: unknown; readonly gross_exposure: unknown } | null;
+  readonly proposal: FeedbackProposal | null;
   /** Why: the validation error or the simulator's reasons. */
   readonly reasons: readonly string[];
   /** The simulator's numbers (JSON), when the book was stressed. */
@@ -96,7 +114,7 @@ const OutputSchema = z.object({
  *
  * @internal
  */
-export function describeProposal(output: unknown): RoundFeedback['proposal'] {
+export function describeProposal(output: unknown): FeedbackProposal | null {
   if (output === null || typeof output !== 'object') return null;
   const o = output as Record<string, unknown>;
   return typeof o.class === 'string' ? { class: o.class, kwargs: o.kwargs ?? null, gross_exposure: o.gross_exposure ?? null } : null;
@@ -135,7 +153,7 @@ export class QuantGenerator {
   }
 
   /** The registered alpha classes offered to the model, with descriptions. */
-  alphaCatalog(): { readonly class: string; readonly description: string }[] {
+  alphaCatalog(): AlphaCatalogEntry[] {
     return this.registry.names('alpha').map((name) => ({ class: name, description: this.registry.describe(name)?.description ?? '' }));
   }
 

@@ -7,6 +7,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 
+/** Name and version an MCP client reports to the server. */
+export interface McpClientInfo {
+  /** Client name. */
+  readonly name: string;
+  /** Client version. */
+  readonly version: string;
+}
+
 /**
  * Connects `server` to a new SDK `Client` through the SDK's linked
  * `InMemoryTransport` pair and completes the MCP handshake: the full protocol
@@ -20,7 +28,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
  */
 export async function connectInProcess(
   server: McpServer,
-  clientInfo: { readonly name: string; readonly version: string } = { name: 'alphaswarm-in-process', version: '0.1.0' },
+  clientInfo: McpClientInfo = { name: 'alphaswarm-in-process', version: '0.1.0' },
 ): Promise<Client> {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await server.connect(serverTransport);

@@ -19,6 +19,20 @@ export const PORTFOLIO_MARGIN_TOOL = 'query_portfolio_margin';
  */
 export type McpPortfolioSource = Portfolio | (() => Portfolio | PortfolioSnapshot | Promise<Portfolio | PortfolioSnapshot>);
 
+/** One open position in {@link PortfolioMargin}. */
+export interface MarginPosition {
+  /** Canonical symbol text. */
+  readonly symbol: string;
+  /** Signed quantity. */
+  readonly quantity: number;
+  /** Last fill or mark price. */
+  readonly lastPrice: number;
+  /** `quantity × lastPrice` (negative for a short). */
+  readonly marketValue: number;
+  /** Market value / equity, or null when equity ≤ 0. */
+  readonly weight: number | null;
+}
+
 /** The margin figures of a portfolio at a leverage limit; see {@link portfolioMargin}. */
 export interface PortfolioMargin {
   /** `cash + Σ quantity × lastPrice`, account currency. */
@@ -44,7 +58,7 @@ export interface PortfolioMargin {
   /** `max(0, L × equity − gross exposure)`: further gross exposure the limit allows. */
   readonly buyingPower: number;
   /** Open positions, sorted by symbol. */
-  readonly positions: readonly { readonly symbol: string; readonly quantity: number; readonly lastPrice: number; readonly marketValue: number; readonly weight: number | null }[];
+  readonly positions: readonly MarginPosition[];
 }
 
 /**

@@ -8,7 +8,7 @@ import { summarizeBacktest, type BacktestSummary } from '../bots/backtest-summar
 import type { BrokerAdapter } from '../broker/broker-adapter.js';
 import { BrokerError, BrokerRejectedError, LiveTradingDisabledError } from '../broker/broker-errors.js';
 import type { OrderUpdate } from '../broker/broker-types.js';
-import { AlphaSwarmError, HaltedError } from '../errors.js';
+import { AlphaSwarmError } from '../errors.js';
 import { FrameworkAlgorithm } from '../framework/algorithm.js';
 import { AlgorithmDriver } from '../framework/algorithm-driver.js';
 import { InsightCollection } from '../framework/insight-collection.js';
@@ -199,6 +199,8 @@ export class PaperTradingSession {
   private readonly log = new EventLog();
   private readonly fills: Fill[] = [];
   private readonly abort = new AbortController();
+  /** The switch the models see: mirrors the session's switch, except while replaying processed cycles. */
+  private readonly modelSwitch = new KillSwitch();
   private readonly counters = new CycleCounters();
   private equity: number[] = [];
   private exposure: number[] = [];
@@ -236,7 +238,7 @@ export class PaperTradingSession {
       this.portfolio,
       new InsightCollection(),
       new SeededRandom(this.settings.seed),
-      this.killSwitch,
+      this.modelSwitch,
       this.history,
       this.book,
       this.settings.freePortfolioValuePct,
@@ -258,7 +260,7 @@ export class PaperTradingSession {
   /** Asks the session to stop after the cycle in progress (or at once while it waits for bars). */
   stop(reason = 'stopped'): void {
     this.stopReason ??= reason;
-    this.abort.abort();
+    if (!this.warm) this.abort.abort();
   }
 
   /**
@@ -282,8 +284,16 @@ export class PaperTradingSession {
     const resumeCycles = saved?.cycles ?? 0;
     this.resumedCycles = resumeCycles;
     this.cuts = saved === undefined ? [] : [...saved.cuts];
-    const onHalt = (): void => this.abort.abort();
+    const onHalt = (reason: string): void => {
+      if (this.warm) return;
+      this.modelSwitch.halt(reason);
+      this.abort.abort();
+    };
+    const onModelHalt = (reason: string): void => {
+      if (!this.warm) this.killSwitch.halt(reason);
+    };
     this.killSwitch.on('halted', onHalt);
+    this.modelSwitch.on('halted', onModelHalt);
     this.options.progress?.report(this.sessionId, 'paper.started', saved === undefined ? `paper session ${this.sessionId} started` : `paper session ${this.sessionId} resuming after ${resumeCycles} cycles`, {
       resumed: saved !== undefined,
       resumedCycles: resumeCycles,
@@ -292,14 +302,18 @@ export class PaperTradingSession {
     try {
       if (saved !== undefined && resumeCycles === 0) this.finishWarmup(saved);
       this.warm = resumeCycles > 0;
+      if (!this.warm) this.goLive();
       const request = { signal: this.abort.signal, ...(saved?.lastTime === null || saved === undefined ? {} : { catchUpTo: saved.lastTime }) };
       for await (const slice of this.feed.slices(request)) {
         if (this.warm) {
           const cut = this.cuts.find((c) => c.cycle === this.cycles);
           await this.cycle(slice, records.get(this.cycles) ?? EMPTY_RECORD, cut?.item);
+          // A halt a model raised while replaying ended the first run at that point (the cut); it does not carry over.
+          if (this.modelSwitch.isHalted) this.modelSwitch.reset();
           if (this.cycles === resumeCycles && saved !== undefined) {
             this.finishWarmup(saved);
             this.warm = false;
+            this.goLive();
           }
           continue;
         }
@@ -308,15 +322,19 @@ export class PaperTradingSession {
         if (this.killSwitch.isHalted) break;
       }
       if (this.cycles < resumeCycles) {
-        // Stopped while rebuilding: nothing was saved or sent; the saved state stands.
-        if (this.killSwitch.isHalted) throw new HaltedError(`${this.killSwitch.reason ?? 'halted'} (while session ${this.sessionId} was resuming; its saved state is unchanged)`);
-        if (this.stopReason !== undefined) throw new HaltedError(`${this.stopReason} (while session ${this.sessionId} was resuming; its saved state is unchanged)`);
         throw new SessionResumeError('cycles', `the feed ended after ${this.cycles} slices, but the session had processed ${resumeCycles}`);
       }
     } finally {
       this.killSwitch.off('halted', onHalt);
+      this.modelSwitch.off('halted', onModelHalt);
     }
     return this.finish();
+  }
+
+  /** Leaves replay: the models' switch follows the session's again (a halt during the replay stops the session now). */
+  private goLive(): void {
+    if (this.killSwitch.isHalted) this.modelSwitch.halt(this.killSwitch.reason ?? 'halted');
+    if (this.killSwitch.isHalted || this.stopReason !== undefined) this.abort.abort();
   }
 
   private checkIdentity(saved: PaperSessionState): void {

@@ -1,0 +1,351 @@
+// Test-local models, data and a broker for the paper-session tests. Core's tests must
+// not depend on other packages, so the broker here is a small BrokerAdapter over the
+// engine's own matching (BacktestBroker + FillSimulator), as the adapters package's
+// SimulatedBroker is.
+import { EventEmitter } from 'eventemitter3';
+import type {
+  AlgorithmContext,
+  AlphaModel,
+  BarColumns,
+  BarSource,
+  BrokerAccount,
+  BrokerAdapter,
+  BrokerOrder,
+  BrokerOrderRequest,
+  BrokerPosition,
+  ExecutionModel,
+  Fill,
+  FillSimulatorOptions,
+  Insight,
+  InsightInit,
+  JsonValue,
+  MatchListener,
+  OrderJson,
+  OrderRequest,
+  OrderUpdate,
+  OrderUpdateListener,
+  PortfolioConstructionModel,
+  PortfolioSnapshot,
+  PortfolioTarget,
+  RiskManagementModel,
+  Slice,
+  UniverseSelectionModel,
+} from '../../src/index.js';
+import { BacktestBroker, FillSimulator, FrameworkAlgorithm, Order, Portfolio, SeededRandom, SymbolId, orderFromJson, utcDay } from '../../src/index.js';
+
+export const DAY = 86_400_000;
+export const T0 = Date.UTC(2020, 0, 1);
+
+/** Bars from close prices: open = previous close, high/low bracket both. */
+export function barsFromCloses(closes: Record<string, readonly number[]>, start = T0, step = DAY): BarSource {
+  const symbols = Object.keys(closes).map((s) => SymbolId.parse(s));
+  const series = new Map<SymbolId, BarColumns>();
+  for (const symbol of symbols) {
+    const c = closes[symbol.value]!;
+    const n = c.length;
+    const timestamp = new Float64Array(n);
+    const open = new Float64Array(n);
+    const high = new Float64Array(n);
+    const low = new Float64Array(n);
+    const close = Float64Array.from(c);
+    const volume = new Float64Array(n).fill(1_000_000);
+    for (let i = 0; i < n; i += 1) {
+      timestamp[i] = start + i * step;
+      open[i] = i === 0 ? c[0]! : c[i - 1]!;
+      high[i] = Math.max(open[i]!, close[i]!) * 1.01;
+      low[i] = Math.min(open[i]!, close[i]!) * 0.99;
+    }
+    series.set(symbol, { timestamp, open, high, low, close, volume });
+  }
+  return { symbols, series: (s) => series.get(s)! };
+}
+
+/** A seeded random walk of closes rounded to cents. */
+export function randomWalk(seed: number, n: number, start = 100, vol = 0.015): number[] {
+  const rng = new SeededRandom(seed);
+  const out: number[] = [];
+  let p = start;
+  for (let i = 0; i < n; i += 1) {
+    p *= Math.exp(vol * rng.normal());
+    out.push(Math.round(p * 100) / 100);
+  }
+  return out;
+}
+
+export class AllSymbolsUniverse implements UniverseSelectionModel {
+  readonly name = 'AllSymbolsUniverse';
+  select(ctx: AlgorithmContext): readonly SymbolId[] {
+    return ctx.securities.available;
+  }
+}
+
+/** Up when the fast SMA is above the slow SMA, flat (or down) when below; emits on crosses only. Keeps per-symbol state. */
+export class SmaCrossAlpha implements AlphaModel {
+  readonly name = 'SmaCrossAlpha';
+  private readonly state = new Map<SymbolId, { prev: number }>();
+  constructor(
+    private readonly fast: number,
+    private readonly slow: number,
+    private readonly longOnly = true,
+  ) {}
+  update(ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
+    const out: InsightInit[] = [];
+    for (const symbol of slice.symbols) {
+      const closes = ctx.history(symbol, 'close', this.slow);
+      if (closes.length < this.slow) continue;
+      const mean = (xs: Float64Array): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const diff = mean(closes.subarray(this.slow - this.fast)) - mean(closes);
+      const sign = Math.sign(diff);
+      const st = this.state.get(symbol) ?? { prev: 0 };
+      if (sign !== 0 && sign !== st.prev) {
+        out.push({ symbol, direction: sign > 0 ? 'up' : this.longOnly ? 'flat' : 'down' });
+        st.prev = sign;
+      }
+      this.state.set(symbol, st);
+    }
+    return out;
+  }
+}
+
+/** Equal weight across up/down insights; zero for symbols whose insight is flat or gone. */
+export class EqualWeightPcm implements PortfolioConstructionModel {
+  readonly name = 'EqualWeightPcm';
+  private readonly targeted = new Set<SymbolId>();
+  createTargets(_ctx: AlgorithmContext, insights: readonly Insight[]): readonly PortfolioTarget[] {
+    const live = insights.filter((i) => i.direction !== 'flat');
+    const out: PortfolioTarget[] = [];
+    const now = new Set<SymbolId>();
+    for (const i of live) {
+      out.push({ symbol: i.symbol, weight: i.sign / live.length });
+      now.add(i.symbol);
+    }
+    for (const s of this.targeted) if (!now.has(s)) out.push({ symbol: s, quantity: 0 });
+    this.targeted.clear();
+    for (const s of now) this.targeted.add(s);
+    return out;
+  }
+}
+
+export class PassThroughRisk implements RiskManagementModel {
+  readonly name = 'PassThroughRisk';
+  manageRisk(_ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly PortfolioTarget[] {
+    return targets;
+  }
+}
+
+/**
+ * A trailing stop with state: tracks each held symbol's peak close since entry and
+ * liquidates when the close falls more than `threshold` below it. Its peaks are
+ * exactly the kind of state a restart must rebuild.
+ */
+export class PeakStopRisk implements RiskManagementModel {
+  readonly name = 'PeakStopRisk';
+  readonly peaks = new Map<SymbolId, number>();
+  constructor(private readonly threshold: number) {}
+  manageRisk(ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly PortfolioTarget[] {
+    let out: PortfolioTarget[] | undefined;
+    for (const symbol of ctx.securities.available) {
+      const held = ctx.portfolio.quantity(symbol);
+      if (held === 0) {
+        this.peaks.delete(symbol);
+        continue;
+      }
+      const price = ctx.securities.price(symbol)!;
+      const peak = Math.max(this.peaks.get(symbol) ?? price, price);
+      this.peaks.set(symbol, peak);
+      if (price < peak * (1 - this.threshold) && ctx.openOrders(symbol).length === 0) {
+        ctx.insights.cancel(symbol, 'peak stop');
+        ctx.recordRiskDecision({ model: this.name, symbol, action: 'liquidate', reason: `close ${price} more than ${this.threshold} below peak ${peak}`, details: { peak, price } });
+        out ??= targets.filter((t) => t.symbol !== symbol);
+        out.push({ symbol, quantity: 0 });
+        this.peaks.delete(symbol);
+      }
+    }
+    return out ?? targets;
+  }
+}
+
+/** A daily-loss flag with state: once the equity of a UTC day falls `limit` below its start, blocks buys for the day. */
+export class DayLossFlagRisk implements RiskManagementModel {
+  readonly name = 'DayLossFlagRisk';
+  private day = Number.NaN;
+  private start = Number.NaN;
+  halted = false;
+  constructor(private readonly limit: number) {}
+  manageRisk(ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly PortfolioTarget[] {
+    const day = utcDay(ctx.time);
+    const equity = ctx.portfolio.equity;
+    if (day !== this.day) {
+      this.day = day;
+      this.start = equity;
+      this.halted = false;
+    }
+    if (!this.halted && equity < this.start * (1 - this.limit)) {
+      this.halted = true;
+      ctx.recordRiskDecision({ model: this.name, action: 'halt', reason: 'day loss', details: { equity, start: this.start } });
+    }
+    return this.halted ? targets.filter((t) => ctx.targetQuantity(t) <= ctx.portfolio.quantity(t.symbol)) : targets;
+  }
+}
+
+/** Market orders for the difference between target and holdings plus open orders. */
+export class MarketExecution implements ExecutionModel {
+  readonly name = 'MarketExecution';
+  execute(ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly OrderRequest[] {
+    const out: OrderRequest[] = [];
+    for (const t of targets) {
+      const open = ctx.openOrders(t.symbol).reduce((a, o) => a + o.remainingQuantity, 0);
+      const delta = ctx.targetQuantity(t) - ctx.portfolio.quantity(t.symbol) - open;
+      if (delta !== 0) out.push({ symbol: t.symbol, quantity: delta });
+    }
+    return out;
+  }
+}
+
+/** Limit orders a fraction below (buys) or above (sells) the close, good for the day or until cancelled. */
+export class LimitExecution implements ExecutionModel {
+  readonly name = 'LimitExecution';
+  constructor(
+    private readonly offset: number,
+    private readonly timeInForce: 'day' | 'gtc' = 'gtc',
+  ) {}
+  execute(ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly OrderRequest[] {
+    const out: OrderRequest[] = [];
+    for (const t of targets) {
+      const open = ctx.openOrders(t.symbol).reduce((a, o) => a + o.remainingQuantity, 0);
+      const delta = ctx.targetQuantity(t) - ctx.portfolio.quantity(t.symbol) - open;
+      const price = ctx.securities.price(t.symbol)!;
+      if (delta !== 0) {
+        out.push({ symbol: t.symbol, quantity: delta, type: 'limit', limitPrice: Math.round(price * (1 + (delta > 0 ? -this.offset : this.offset)) * 100) / 100, timeInForce: this.timeInForce });
+      }
+    }
+    return out;
+  }
+}
+
+export interface AlgorithmParts {
+  readonly fast?: number;
+  readonly slow?: number;
+  readonly longOnly?: boolean;
+  readonly risk?: RiskManagementModel;
+  readonly execution?: ExecutionModel;
+}
+
+export function crossoverAlgorithm(parts: AlgorithmParts = {}): FrameworkAlgorithm {
+  return new FrameworkAlgorithm({
+    name: 'test-crossover',
+    universe: new AllSymbolsUniverse(),
+    alpha: new SmaCrossAlpha(parts.fast ?? 3, parts.slow ?? 8, parts.longOnly ?? true),
+    portfolio: new EqualWeightPcm(),
+    risk: parts.risk ?? new PassThroughRisk(),
+    execution: parts.execution ?? new MarketExecution(),
+  });
+}
+
+/** A broker over the engine's matching, with its own account; state survives a restart through saveState/loadState. */
+export class EngineBroker implements BrokerAdapter {
+  readonly name = 'EngineBroker';
+  readonly live = false;
+  submitted = 0;
+  private portfolio: Portfolio;
+  private matcher: BacktestBroker;
+  private readonly simulator: FillSimulator;
+  private nextId = 1;
+  private readonly clientOf = new Map<number, string>();
+  private readonly events = new EventEmitter<{ update: OrderUpdateListener }>();
+
+  constructor(initialCash: number, options: FillSimulatorOptions = {}) {
+    this.simulator = new FillSimulator(options);
+    this.portfolio = new Portfolio({ initialCash });
+    this.matcher = new BacktestBroker(this.simulator);
+  }
+
+  async submit(request: BrokerOrderRequest): Promise<BrokerOrder> {
+    this.submitted += 1;
+    const order = Order.create(this.nextId, { ...request }, request.createdAt);
+    this.nextId += 1;
+    this.clientOf.set(order.id, request.clientOrderId);
+    this.matcher.submit(order);
+    return this.view(order);
+  }
+
+  async cancel(): Promise<void> {}
+
+  async openOrders(): Promise<readonly BrokerOrder[]> {
+    return this.matcher.openOrders().map((o) => this.view(o));
+  }
+
+  async positions(): Promise<readonly BrokerPosition[]> {
+    return this.portfolio.positions().map((p) => ({ symbol: p.symbol, quantity: p.quantity, averagePrice: p.averagePrice, lastPrice: p.lastPrice, marketValue: p.quantity * p.lastPrice, unrealizedPnl: p.unrealizedPnl }));
+  }
+
+  async account(): Promise<BrokerAccount> {
+    return { currency: 'USD', cash: this.portfolio.cash, equity: this.portfolio.equity, buyingPower: this.portfolio.equity, status: 'ACTIVE' };
+  }
+
+  async sync(slice: Slice): Promise<readonly OrderUpdate[]> {
+    const updates: OrderUpdate[] = [];
+    const time = slice.time;
+    if (this.matcher.openCount > 0) {
+      for (const s of slice.symbols) this.portfolio.mark(s, slice.bar(s)!.open);
+      const listener: MatchListener = {
+        onFill: (fill: Fill, order: Order) => updates.push({ kind: 'fill', clientOrderId: this.clientOf.get(order.id)!, time: fill.time, fill, order: this.view(order) }),
+        onOrderEnded: (order, status, reason) => updates.push({ kind: status, clientOrderId: this.clientOf.get(order.id)!, time, reason, order: this.view(order) }),
+      };
+      this.matcher.match(time, slice, this.portfolio, listener);
+    }
+    for (const s of slice.symbols) {
+      const b = slice.bar(s)!;
+      this.portfolio.mark(s, b.close, b.high, b.low);
+    }
+    for (const u of updates) this.events.emit('update', u);
+    return updates;
+  }
+
+  onOrderUpdate(listener: OrderUpdateListener): () => void {
+    this.events.on('update', listener);
+    return () => this.events.off('update', listener);
+  }
+
+  saveState(): JsonValue {
+    const orders = this.matcher.openOrders().map((o) => ({ order: o.toJSON() as unknown as JsonValue, client: this.clientOf.get(o.id)!, firstDay: this.matcher.firstEligibleDay(o.id) ?? null }));
+    return { portfolio: this.portfolio.snapshot() as unknown as JsonValue, nextId: this.nextId, orders } as JsonValue;
+  }
+
+  loadState(state: JsonValue): void {
+    const s = state as unknown as { portfolio: PortfolioSnapshot; nextId: number; orders: { order: OrderJson; client: string; firstDay: number | null }[] };
+    this.portfolio = Portfolio.restore(s.portfolio);
+    this.nextId = s.nextId;
+    this.matcher = new BacktestBroker(this.simulator);
+    for (const o of s.orders) {
+      const order = orderFromJson(o.order);
+      this.clientOf.set(order.id, o.client);
+      this.matcher.submit(order, o.firstDay ?? undefined);
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  /** Equity of the broker's own account, for checks. */
+  get equity(): number {
+    return this.portfolio.equity;
+  }
+
+  private view(o: Order): BrokerOrder {
+    return {
+      id: String(o.id),
+      clientOrderId: this.clientOf.get(o.id)!,
+      symbol: o.symbol,
+      quantity: o.quantity,
+      type: o.type,
+      limitPrice: o.limitPrice ?? null,
+      stopPrice: o.stopPrice ?? null,
+      timeInForce: o.timeInForce,
+      status: o.status,
+      filledQuantity: o.filledQuantity,
+      averageFillPrice: o.filledQuantity === 0 ? null : o.averageFillPrice,
+      createdAt: o.createdAt,
+      reason: o.rejectReason ?? o.cancelReason ?? null,
+    };
+  }
+}
