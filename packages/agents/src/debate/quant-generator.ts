@@ -46,7 +46,7 @@ export interface AlphaCatalogEntry {
 export interface RoundFeedback {
   /** The round (1-based). */
   readonly round: number;
-  /** What happened: the proposal was invalid, rejected by the simulator, or held no position. */
+  /** What happened: the proposal was invalid (refused before any stress), or rejected by the simulator (an empty book included). */
   readonly outcome: 'invalid' | 'rejected';
   /** The proposal as written, when there was one. */
   readonly proposal: FeedbackProposal | null;

@@ -387,7 +387,7 @@ export class PaperTradingSession {
     this.book.prune();
     for (const symbol of symbols) {
       const bar = slice.bar(symbol);
-      if (bar !== undefined) portfolio.mark(symbol, bar.close, bar.high, bar.low);
+      if (bar !== undefined) portfolio.markBar(symbol, bar);
     }
     const snapshot = warm ? undefined : this.snapshot(slice);
     const driver = this.driver;

@@ -294,10 +294,7 @@ export class EngineBroker implements BrokerAdapter {
       };
       this.matcher.match(time, slice, this.portfolio, listener);
     }
-    for (const s of slice.symbols) {
-      const b = slice.bar(s)!;
-      this.portfolio.mark(s, b.close, b.high, b.low);
-    }
+    for (const s of slice.symbols) this.portfolio.markBar(s, slice.bar(s)!);
     for (const u of updates) this.events.emit('update', u);
     return updates;
   }

@@ -45,8 +45,7 @@ interface SessionSetup {
 }
 
 function session(setup: SessionSetup): PaperTradingSession {
-  let self: PaperTradingSession | undefined;
-  self = new PaperTradingSession({
+  const self: PaperTradingSession = new PaperTradingSession({
     sessionId: setup.sessionId ?? 'paper-test',
     algorithm: setup.algorithm,
     feed: new ReplayFeed(setup.data),
@@ -57,7 +56,7 @@ function session(setup: SessionSetup): PaperTradingSession {
     ...(setup.killSwitch === undefined ? {} : { killSwitch: setup.killSwitch }),
     ...(setup.progress === undefined ? {} : { progress: setup.progress }),
     ...(setup.specHash === undefined ? {} : { specHash: setup.specHash }),
-    ...(setup.onCycle === undefined ? {} : { onCycle: (s: CycleSummary) => setup.onCycle?.(s, self!) }),
+    ...(setup.onCycle === undefined ? {} : { onCycle: (s: CycleSummary) => setup.onCycle?.(s, self) }),
   });
   return self;
 }

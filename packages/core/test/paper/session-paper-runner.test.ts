@@ -102,11 +102,11 @@ describe('SessionPaperRunner', () => {
 
   it('runs a live session on the bot’s market data until stopped, with the fills of the replay', async () => {
     const clock = new ManualClock(Date.UTC(2030, 0, 2));
-    let runner: SessionPaperRunner | undefined;
+    const stopper: { runner?: SessionPaperRunner } = {};
     // The first wait for new bars stops the session.
-    const sleep: Sleep = async () => runner?.stop('operator');
+    const sleep: Sleep = async () => stopper.runner?.stop('operator');
     const ctx = setup({ liveFeed: (spec) => botLiveFeed(spec, { clock, sleep }) });
-    runner = ctx.runner;
+    stopper.runner = ctx.runner;
     const live = await ctx.runner.runSession(ctx.bot, {});
     expect(live.status).toBe('stopped');
     expect(live.cycles).toBe(300);
