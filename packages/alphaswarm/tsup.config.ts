@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   tsconfig: '../../tsconfig.build.json',
+  // The report reads the chart library's files through import.meta.url; shim it in the CommonJS build.
+  shims: true,
 });

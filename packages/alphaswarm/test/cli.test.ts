@@ -95,7 +95,7 @@ describe('alphaswarm CLI', () => {
     expect(readFileSync(join(out, 'deployment.yaml'), 'utf8')).toMatch(/- run\n\s+- dual-ma/);
   });
 
-  it.each(['list', 'show', 'backtest', 'deploy', 'run', 'chat'])('prints help for %s', async (command) => {
+  it.each(['list', 'show', 'backtest', 'deploy', 'run', 'chat', 'mcp'])('prints help for %s', async (command) => {
     const run = await cli(command, '--help');
     expect(run.code).toBe(EXIT.ok);
     expect(run.out).toMatch(new RegExp(`Usage: alphaswarm ${command}`));

@@ -112,7 +112,7 @@ export class AlpacaClient {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     let lastFailure: BrokerError | undefined;
     for (let attempt = 0; attempt <= this.maxRetries; attempt += 1) {
-      if (attempt > 0) await this.sleep(lastFailure instanceof RetryAfter ? lastFailure.waitMs : Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempt - 1)));
+      if (attempt > 0) await this.sleep((lastFailure instanceof RetryAfter ? lastFailure.waitMs : undefined) ?? Math.min(MAX_BACKOFF_MS, this.backoffMs * 2 ** (attempt - 1)));
       let response: Response;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.timeoutMs);

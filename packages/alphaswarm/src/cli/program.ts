@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { AlphaSwarmError, jsonSafe, loadBotSpecFile } from '@alphaswarm/core';
 import { renderHtmlReport } from '../report/html-report.js';
 import { EXIT } from './exit-codes.js';
+import { registerMcpCommand } from './mcp-command.js';
 import { attachProgressBar } from './progress-bar.js';
 import { openRuntime, type GlobalOptions } from './runtime.js';
 import { botsTable, metricsTable, statisticsTable } from './tables.js';
@@ -189,6 +190,8 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
         await cli.close();
       }
     });
+
+  registerMcpCommand(program, globals, io.err);
 
   return program;
 }

@@ -1,0 +1,10 @@
+export { AlpacaClient, AlpacaHttpError } from './alpaca-client.js';
+export type { AlpacaClientOptions, AlpacaCredentialNames } from './alpaca-client.js';
+export { ALPACA_LIVE_URL, ALPACA_PAPER_URL, AlpacaBroker } from './alpaca-broker.js';
+export type { AlpacaBrokerOptions } from './alpaca-broker.js';
+export { ALPACA_DATA_URL, AlpacaMarketData } from './alpaca-market-data.js';
+export type { AlpacaMarketDataOptions, AlpacaTimeframe } from './alpaca-market-data.js';
+export { EnvSecretResolver, StaticSecretResolver } from './secret-resolver.js';
+export type { SecretResolver } from './secret-resolver.js';
+export { SimulatedBroker } from './simulated-broker.js';
+export type { SimulatedBrokerOptions } from './simulated-broker.js';
