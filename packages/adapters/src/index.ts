@@ -6,3 +6,5 @@
 export * from './persistence/index.js';
 export * from './kubernetes/index.js';
 export * from './llm/index.js';
+export * from './broker/index.js';
+export * from './journal/index.js';

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import { AlphaSwarmError, BrokerError, BrokerRejectedError, InvalidArgumentError, LiveTradingDisabledError, SymbolId } from '@alphaswarm/core';
+import { AlphaSwarmError, BrokerRejectedError, InvalidArgumentError, LiveTradingDisabledError, SymbolId } from '@alphaswarm/core';
 import type {
   BrokerAccount,
   BrokerAdapter,
@@ -364,7 +364,7 @@ export class AlpacaBroker implements BrokerAdapter {
   private view(o: AlpacaOrder): BrokerOrder {
     const sign = o.side === 'buy' ? 1 : -1;
     const type = (ORDER_TYPES as readonly string[]).includes(o.type) ? (o.type as OrderType) : 'market';
-    const filled = sign * Math.abs(o.filled_qty);
+    const filled = sign * Math.abs(o.filled_qty) + 0; // + 0 turns −0 into 0
     return {
       id: o.id,
       clientOrderId: o.client_order_id,

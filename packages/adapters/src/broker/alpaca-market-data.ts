@@ -89,7 +89,8 @@ export class AlpacaMarketData implements MarketDataAdapter {
           symbols: [...byTicker.keys()].join(','),
           timeframe: this.timeframe,
           start: request.start === undefined ? undefined : toIso(request.start),
-          end: request.end === undefined ? undefined : toIso(request.end),
+          // A daily bar stamped at New York midnight belongs to the UTC date asked for: ask to the end of that date.
+          end: request.end === undefined ? undefined : toIso(this.timeframe === '1Day' ? request.end + MS_PER_DAY - 1 : request.end),
           limit: 10_000,
           adjustment: this.adjustment,
           feed: this.feed,
