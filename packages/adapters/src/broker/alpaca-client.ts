@@ -52,9 +52,12 @@ export class AlpacaHttpError extends BrokerError {
 }
 
 /** What one call sends. */
-interface CallOptions<T> {
+export interface AlpacaCallOptions<T> {
+  /** Query parameters (undefined ones are left out). */
   readonly query?: Readonly<Record<string, string | number | undefined>>;
+  /** JSON body. */
   readonly body?: unknown;
+  /** zod schema the response must match. */
   readonly schema?: z.ZodType<T>;
 }
 
@@ -105,7 +108,7 @@ export class AlpacaClient {
    *   once the retries are spent; `BROKER_AUTH` when a credential is missing;
    *   `BROKER_PROTOCOL` for an answer that does not match the schema.
    */
-  async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: CallOptions<T> = {}): Promise<T> {
+  async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: AlpacaCallOptions<T> = {}): Promise<T> {
     const headers = await this.credentials();
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
@@ -153,7 +156,7 @@ export class AlpacaClient {
       }
     }
     const failure = lastFailure ?? new BrokerError('BROKER_UNAVAILABLE', `${method} ${path}: failed`, { path });
-    throw new BrokerError(failure.code as BrokerErrorCode, `${failure.message} (after ${this.maxRetries} retries)`, { ...(failure.status === undefined ? {} : { status: failure.status }), path });
+    throw new BrokerError(failure.code as BrokerErrorCode, `${failure.message} (after ${this.maxRetries} ${this.maxRetries === 1 ? 'retry' : 'retries'})`, { ...(failure.status === undefined ? {} : { status: failure.status }), path });
   }
 
   /** Never shows the credentials. */

@@ -1,5 +1,5 @@
 export { AlpacaClient, AlpacaHttpError } from './alpaca-client.js';
-export type { AlpacaClientOptions, AlpacaCredentialNames } from './alpaca-client.js';
+export type { AlpacaCallOptions, AlpacaClientOptions, AlpacaCredentialNames } from './alpaca-client.js';
 export { ALPACA_LIVE_URL, ALPACA_PAPER_URL, AlpacaBroker } from './alpaca-broker.js';
 export type { AlpacaBrokerOptions } from './alpaca-broker.js';
 export { ALPACA_DATA_URL, AlpacaMarketData } from './alpaca-market-data.js';

@@ -111,7 +111,7 @@ describe('AlpacaBroker against a local Alpaca API', () => {
     expect((await broker.account()).status).toBe('ACTIVE');
     for (let i = 0; i < 2; i += 1) server.script.push({ status: 200, delayMs: 400, path: /account/ });
     const impatient = new AlpacaBroker({ baseUrl: server.url, secrets: new StaticSecretResolver({ APCA_API_KEY_ID: KEY_ID, APCA_API_SECRET_KEY: SECRET_KEY }), timeoutMs: 40, maxRetries: 1, sleep: async () => undefined });
-    await expect(impatient.account()).rejects.toMatchObject({ code: 'BROKER_TIMEOUT', message: expect.stringMatching(/GET \/v2\/account: no answer within 40 ms \(after 1 retries\)/) });
+    await expect(impatient.account()).rejects.toMatchObject({ code: 'BROKER_TIMEOUT', message: expect.stringMatching(/GET \/v2\/account: no answer within 40 ms \(after 1 retry\)/) });
   });
 
   it('adopts the order already placed when a timed-out submission is retried, and submits a client id once', async () => {

@@ -6,6 +6,7 @@ import { AlphaSwarmError, jsonSafe, loadBotSpecFile } from '@alphaswarm/core';
 import { renderHtmlReport } from '../report/html-report.js';
 import { EXIT } from './exit-codes.js';
 import { registerMcpCommand } from './mcp-command.js';
+import { registerPaperCommand } from './paper-command.js';
 import { attachProgressBar } from './progress-bar.js';
 import { openRuntime, type GlobalOptions } from './runtime.js';
 import { botsTable, metricsTable, statisticsTable } from './tables.js';
@@ -192,6 +193,7 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     });
 
   registerMcpCommand(program, globals, io.err);
+  registerPaperCommand(program, globals, io, setExit);
 
   return program;
 }

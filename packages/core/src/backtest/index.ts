@@ -28,3 +28,4 @@ export { BacktestBroker } from './simulated-broker.js';
 export type { BarLookup, MatchListener } from './simulated-broker.js';
 export { SliceFeed } from './slice-feed.js';
 export type { BarColumns, BarSource } from './slice-feed.js';
+export type { MarketHistory, OpenOrderSource } from './run-context.js';

@@ -201,14 +201,17 @@ export class BacktestRun implements MatchListener {
     const symbols = feed.symbols;
     this.barsDone += symbols.length;
     const portfolio = this.portfolio;
+    // Indexed loops: this runs for every bar, and array iterators would allocate.
     if (this.broker.openCount > 0) {
-      for (const symbol of symbols) {
+      for (let i = 0; i < symbols.length; i += 1) {
+        const symbol = symbols[i] as SymbolId;
         const bar = feed.bar(symbol);
         if (bar !== undefined) portfolio.mark(symbol, bar.open);
       }
       this.broker.match(time, feed, portfolio, this);
     }
-    for (const symbol of symbols) {
+    for (let i = 0; i < symbols.length; i += 1) {
+      const symbol = symbols[i] as SymbolId;
       const bar = feed.bar(symbol);
       if (bar !== undefined) portfolio.markBar(symbol, bar);
     }

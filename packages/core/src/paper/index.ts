@@ -17,7 +17,7 @@ export { MarketHoursScheduler } from './scheduler.js';
 export type { MarketHoursSchedulerOptions, SessionScheduler } from './scheduler.js';
 export type { FeedRequest, SessionFeed } from './session-feed.js';
 export { SessionJournal } from './session-journal.js';
-export type { JournalSink } from './session-journal.js';
+export type { JournalSink, PendingJournalEntry } from './session-journal.js';
 export { SessionOrderBook } from './session-order-book.js';
 export type { SessionOrderRecord } from './session-order-book.js';
 export { SessionPaperRunner } from './session-paper-runner.js';

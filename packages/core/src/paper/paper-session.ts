@@ -211,6 +211,8 @@ export class PaperTradingSession {
   private nextOrderId = 1;
   private cuts: CycleCut[] = [];
   private warm = false;
+  /** True once the session processes new slices (after any replay of processed ones). */
+  private live = false;
   private resumedCycles = 0;
   private started = false;
   private stopReason: string | undefined;
@@ -260,7 +262,7 @@ export class PaperTradingSession {
   /** Asks the session to stop after the cycle in progress (or at once while it waits for bars). */
   stop(reason = 'stopped'): void {
     this.stopReason ??= reason;
-    if (!this.warm) this.abort.abort();
+    if (this.live) this.abort.abort();
   }
 
   /**
@@ -285,12 +287,12 @@ export class PaperTradingSession {
     this.resumedCycles = resumeCycles;
     this.cuts = saved === undefined ? [] : [...saved.cuts];
     const onHalt = (reason: string): void => {
-      if (this.warm) return;
+      if (!this.live) return;
       this.modelSwitch.halt(reason);
       this.abort.abort();
     };
     const onModelHalt = (reason: string): void => {
-      if (!this.warm) this.killSwitch.halt(reason);
+      if (this.live) this.killSwitch.halt(reason);
     };
     this.killSwitch.on('halted', onHalt);
     this.modelSwitch.on('halted', onModelHalt);
@@ -331,8 +333,9 @@ export class PaperTradingSession {
     return this.finish();
   }
 
-  /** Leaves replay: the models' switch follows the session's again (a halt during the replay stops the session now). */
+  /** Leaves replay: the models' switch follows the session's again (a halt or stop during the replay stops the session now). */
   private goLive(): void {
+    this.live = true;
     if (this.killSwitch.isHalted) this.modelSwitch.halt(this.killSwitch.reason ?? 'halted');
     if (this.killSwitch.isHalted || this.stopReason !== undefined) this.abort.abort();
   }

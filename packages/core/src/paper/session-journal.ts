@@ -16,9 +16,13 @@ export interface JournalSink {
   close?(): Promise<void>;
 }
 
-interface Pending {
+/** A journal entry waiting to be written at the end of its cycle. */
+export interface PendingJournalEntry {
+  /** What the entry records. */
   readonly kind: SessionJournalKind;
+  /** Simulation time of the entry. */
   readonly time: EpochMs;
+  /** JSON-safe payload. */
   readonly payload: unknown;
 }
 
@@ -36,7 +40,7 @@ interface Pending {
  * re-run repeats what was written.
  */
 export class SessionJournal {
-  private pending: Pending[] = [];
+  private pending: PendingJournalEntry[] = [];
   private orphans: JournalEntry[] = [];
   private written = 0;
 
@@ -78,7 +82,7 @@ export class SessionJournal {
   }
 
   /** Writes the buffered entries, `first` (when given) before them. */
-  async flush(first?: Pending): Promise<void> {
+  async flush(first?: PendingJournalEntry): Promise<void> {
     const batch = first === undefined ? this.pending : [first, ...this.pending];
     this.pending = [];
     for (const entry of batch) await this.write(entry);
@@ -95,7 +99,7 @@ export class SessionJournal {
     for (const sink of this.sinks) await sink.close?.();
   }
 
-  private async write(entry: Pending): Promise<void> {
+  private async write(entry: PendingJournalEntry): Promise<void> {
     const head = this.orphans[0];
     if (head !== undefined) {
       if (head.kind === entry.kind && head.time === entry.time && canonicalize(head.payload) === canonicalize(entry.payload)) {

@@ -276,6 +276,23 @@ describe('PaperTradingSession: restart safety', () => {
     expect(third.resumedCycles).toBe(121);
   });
 
+  it('rebuilds a resumed session even when it is stopped or halted before it starts, then ends at once with the state unchanged', async () => {
+    const persistence = new InMemoryPersistence();
+    const killSwitch = new KillSwitch();
+    await session({ data, algorithm: riskyAlgorithm(), persistence, killSwitch, onCycle: (s) => s.cycle === 60 && killSwitch.halt('x') }).run();
+    const before = (await savedState(persistence)) as Record<string, unknown>;
+    const stopped = session({ data, algorithm: riskyAlgorithm(), persistence });
+    stopped.stop('not now');
+    const outcome = await stopped.run();
+    expect([outcome.status, outcome.cycles, outcome.haltReason]).toEqual(['stopped', 61, 'not now']);
+    const halted = new KillSwitch();
+    halted.halt('still halted');
+    const second = await session({ data, algorithm: riskyAlgorithm(), persistence, killSwitch: halted }).run();
+    expect([second.status, second.cycles]).toEqual(['halted', 61]);
+    const after = (await savedState(persistence)) as Record<string, unknown>;
+    expect({ ...after, status: null, haltReason: null }).toEqual({ ...before, status: null, haltReason: null });
+  });
+
   it('re-running a completed session rebuilds it and sends nothing to the broker', async () => {
     const { outcome, persistence } = await uninterrupted();
     const broker = new EngineBroker(CASH, COSTS);
