@@ -54,7 +54,7 @@ export class AgentBotConsultant implements AgentConsultant {
    * Runs every agent of the bot on the question. All specs are loaded first, so a bad
    * spec fails before any agent runs.
    *
-   * @throws {@link SpecValidationError} naming `agents[i].spec…` (inline) or the file;
+   * @throws {@link @alphaswarm/core!SpecValidationError} naming `agents[i].spec…` (inline) or the file;
    *   `AlphaSwarmError` `SPEC_NOT_FOUND` for an unreadable file; errors of {@link AgentRuntime.run}
    */
   async consult(bot: Bot, question: string, context: ConsultContext = {}): Promise<AgentConsultation> {

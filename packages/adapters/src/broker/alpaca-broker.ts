@@ -126,8 +126,8 @@ export class AlpacaBroker implements BrokerAdapter {
   private readonly events = new EventEmitter<{ update: OrderUpdateListener }>();
 
   /**
-   * @throws {@link LiveTradingDisabledError} for the live environment without `liveTrading: true`;
-   *   {@link InvalidArgumentError} for the live API's URL in the paper environment, or a bad option
+   * @throws {@link @alphaswarm/core!LiveTradingDisabledError} for the live environment without `liveTrading: true`;
+   *   {@link @alphaswarm/core!InvalidArgumentError} for the live API's URL in the paper environment, or a bad option
    */
   constructor(options: AlpacaBrokerOptions = {}) {
     const environment = options.environment ?? 'paper';
@@ -300,7 +300,7 @@ export class AlpacaBroker implements BrokerAdapter {
   /**
    * Restores the tracked orders saved by {@link AlpacaBroker.saveState}.
    *
-   * @throws {@link AlphaSwarmError} code `INVALID_BROKER_STATE` naming the path of a malformed state
+   * @throws {@link @alphaswarm/core!AlphaSwarmError} code `INVALID_BROKER_STATE` naming the path of a malformed state
    */
   loadState(state: JsonValue): void {
     const parsed = trackedSchema.safeParse(state);

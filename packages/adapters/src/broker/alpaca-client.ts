@@ -85,7 +85,7 @@ export class AlpacaClient {
   private readonly fetchFn: FetchFunction;
   private headers: Promise<Record<string, string>> | undefined;
 
-  /** @throws {@link InvalidArgumentError} on a bad URL, timeout, retry count or back-off */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} on a bad URL, timeout, retry count or back-off */
   constructor(options: AlpacaClientOptions) {
     this.baseUrl = parseBaseUrl(options.baseUrl);
     this.secrets = options.secrets;

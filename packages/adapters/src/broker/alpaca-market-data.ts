@@ -51,7 +51,7 @@ export class AlpacaMarketData implements MarketDataAdapter {
   private readonly feed: 'iex' | 'sip';
   private readonly adjustment: string;
 
-  /** @throws {@link InvalidArgumentError} on a bad option */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} on a bad option */
   constructor(options: AlpacaMarketDataOptions = {}) {
     this.timeframe = options.timeframe ?? '1Day';
     if (!['1Min', '5Min', '15Min', '1Hour', '1Day'].includes(this.timeframe)) throw new InvalidArgumentError('timeframe', this.timeframe, 'one of 1Min, 5Min, 15Min, 1Hour, 1Day');
@@ -72,7 +72,7 @@ export class AlpacaMarketData implements MarketDataAdapter {
   /**
    * Loads the bars of the requested symbols with `start ≤ time ≤ end` (all pages).
    *
-   * @throws {@link InvalidArgumentError} on a malformed request; `BrokerError` when the API fails
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} on a malformed request; `BrokerError` when the API fails
    */
   async load(request: MarketDataRequest): Promise<BarFrame> {
     if (!Array.isArray(request.symbols) || request.symbols.length === 0) throw new InvalidArgumentError('request.symbols', request.symbols, 'at least one symbol');

@@ -67,7 +67,7 @@ export class SimulatedBroker implements BrokerAdapter {
   private pending: OrderUpdate[] = [];
   private readonly events = new EventEmitter<{ update: OrderUpdateListener }>();
 
-  /** @throws {@link InvalidArgumentError} on a bad initial cash or leverage */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} on a bad initial cash or leverage */
   constructor(options: SimulatedBrokerOptions) {
     this.simulator = new FillSimulator(options);
     this.portfolio = new Portfolio({ initialCash: options.initialCash });
@@ -80,7 +80,7 @@ export class SimulatedBroker implements BrokerAdapter {
    * Accepts an order for matching from the next slice after `request.createdAt`.
    * A known client order id returns that order unchanged.
    *
-   * @throws {@link InvalidArgumentError} naming the field of an invalid request (see `Order.create`)
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} naming the field of an invalid request (see `Order.create`)
    */
   async submit(request: BrokerOrderRequest): Promise<BrokerOrder> {
     if (typeof request.clientOrderId !== 'string' || request.clientOrderId.length === 0) throw new InvalidArgumentError('clientOrderId', request.clientOrderId, 'a non-empty id');
@@ -188,7 +188,7 @@ export class SimulatedBroker implements BrokerAdapter {
   /**
    * Restores what {@link SimulatedBroker.saveState} returned (replacing the current state).
    *
-   * @throws {@link AlphaSwarmError} code `INVALID_BROKER_STATE` naming the path of a malformed state
+   * @throws {@link @alphaswarm/core!AlphaSwarmError} code `INVALID_BROKER_STATE` naming the path of a malformed state
    */
   loadState(state: JsonValue): void {
     const parsed = stateSchema.safeParse(state);

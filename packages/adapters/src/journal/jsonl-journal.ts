@@ -43,7 +43,7 @@ export class JsonlJournal implements JournalSink {
   private size: number | undefined;
   private queue: Promise<void> = Promise.resolve();
 
-  /** @throws {@link InvalidArgumentError} on a bad name, size or retention count */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} on a bad name, size or retention count */
   constructor(options: JsonlJournalOptions) {
     this.dir = options.dir;
     this.name = options.name ?? 'journal';

@@ -50,7 +50,7 @@ const REDACTED = '[redacted]';
  * LM Studio, …), chosen by base URL. Uses the official `openai` client's chat
  * completions: function tools (tool calls mapped both ways), JSON-schema structured
  * output (`response_format: { type: 'json_schema', json_schema: { name, schema, strict } }`),
- * and token usage mapped to {@link LlmUsage} (0 when the server reports none).
+ * and token usage mapped to {@link @alphaswarm/core!LlmUsage} (0 when the server reports none).
  *
  * Transport failures reject with {@link LlmRequestError} after the client's own
  * retries (code `LLM_TIMEOUT` on timeouts, `LLM_ABORTED` when the signal aborted,
@@ -68,7 +68,7 @@ export class OpenAiCompatibleLlmAdapter implements LlmAdapter {
 
   /**
    * @param options - base URL, credentials, timeout, retries and transport
-   * @throws {@link InvalidArgumentError} for a bad base URL, timeout or retry count, or
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} for a bad base URL, timeout or retry count, or
    *   when no API key is given and `OPENAI_API_KEY` is unset (the key is never quoted)
    */
   constructor(options: OpenAiCompatibleLlmAdapterOptions) {

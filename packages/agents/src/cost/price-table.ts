@@ -30,7 +30,7 @@ export class UnknownModelPriceError extends AlphaSwarmError {
 /**
  * Validates a price table from outside (a config file).
  *
- * @throws {@link InvalidArgumentError} naming the entry, e.g. `priceTable["gpt-4o"].inputPerMillionUsd`
+ * @throws {@link @alphaswarm/core!InvalidArgumentError} naming the entry, e.g. `priceTable["gpt-4o"].inputPerMillionUsd`
  */
 export function parsePriceTable(input: unknown): PriceTable {
   const parsed = PriceTableSchema.safeParse(input);
@@ -58,7 +58,7 @@ export function priceOf(model: string, table: PriceTable): ModelPrice | undefine
  * `promptTokens × inputPerMillionUsd / 1e6 + completionTokens × outputPerMillionUsd / 1e6`.
  *
  * @throws {@link UnknownModelPriceError} when the table has no price for `model`;
- *   {@link InvalidArgumentError} for negative or non-integer token counts
+ *   {@link @alphaswarm/core!InvalidArgumentError} for negative or non-integer token counts
  */
 export function costOf(usage: LlmUsage, model: string, table: PriceTable): number {
   const p = priceOf(model, table);

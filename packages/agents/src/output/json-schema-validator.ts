@@ -69,7 +69,7 @@ type Schema = boolean | Readonly<Record<string, unknown>>;
  *
  * @param schema - the schema
  * @param path - dotted path of the schema inside its spec, for errors (e.g. `output_schema`)
- * @throws {@link SpecValidationError} naming the keyword's path and value
+ * @throws {@link @alphaswarm/core!SpecValidationError} naming the keyword's path and value
  */
 export function assertSupportedJsonSchema(schema: unknown, path: string): void {
   if (typeof schema === 'boolean') return;

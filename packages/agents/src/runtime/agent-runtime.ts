@@ -57,7 +57,7 @@ export class AgentRuntime {
 
   /**
    * @param options - model, persistence and optional tools, kill switch, progress, clock, prices
-   * @throws {@link InvalidArgumentError} when `llm` or `persistence` is missing
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} when `llm` or `persistence` is missing
    */
   constructor(options: AgentRuntimeOptions) {
     const llm: unknown = options.llm;
@@ -77,8 +77,8 @@ export class AgentRuntime {
    * @param spec - a validated spec or a spec object (validated here)
    * @param input - the prompt, or `{ prompt, context }` with JSON context
    * @param options - the deployment the run belongs to
-   * @throws {@link SpecValidationError} for a bad spec or a tool no provider offers (path `tools[i]`);
-   *   {@link UnknownModelPriceError}; {@link InvalidArgumentError} / `NonJsonValueError` for bad input;
+   * @throws {@link @alphaswarm/core!SpecValidationError} for a bad spec or a tool no provider offers (path `tools[i]`);
+   *   {@link UnknownModelPriceError}; {@link @alphaswarm/core!InvalidArgumentError} / `NonJsonValueError` for bad input;
    *   persistence errors (e.g. an unknown deployment)
    */
   async run(spec: AgentSpec | AgentSpecInput, input: AgentInput, options: AgentRunOptions = {}): Promise<AgentRunResult> {

@@ -10,7 +10,7 @@ export const AGENT_SPEC_KIND = 'agent';
 export const AGENT_MODEL_PROVIDERS = ['openai_compatible', 'scripted'] as const;
 
 /** The model an agent calls and its sampling settings (snake_case as in YAML). */
-export const AgentModelSchema = z.strictObject({
+const agentModelSchema = z.strictObject({
   /** `openai_compatible` (OpenAI, vLLM, Ollama, … by base URL) or `scripted`. */
   provider: z.enum(AGENT_MODEL_PROVIDERS),
   /** Model id as the server knows it, e.g. `gpt-4o-mini`, `llama3.1:8b`. */
@@ -30,7 +30,7 @@ export const AgentModelSchema = z.strictObject({
 });
 
 /** Limits of one agent run; every model call is checked against them before it is made. */
-export const AgentCostCapsSchema = z.strictObject({
+const agentCostCapsSchema = z.strictObject({
   /** Most US dollars one run may spend (priced by the runtime's price table); > 0. */
   per_run_max_usd: z.number().positive(),
   /** Most tokens (prompt + completion) one model call may use, projected before the call. */
@@ -40,7 +40,7 @@ export const AgentCostCapsSchema = z.strictObject({
 });
 
 /** How the runtime treats malformed final output. */
-export const AgentRetryPolicySchema = z.strictObject({
+const agentRetryPolicySchema = z.strictObject({
   /** Retries, with the validation errors fed back, after a malformed final reply; default 2. */
   max_output_retries: z.int().min(0).default(2),
   /**
@@ -55,7 +55,7 @@ export const AgentRetryPolicySchema = z.strictObject({
  * system prompt, tool names, optional output JSON Schema, cost caps and retry policy.
  * Unknown keys are errors.
  */
-export const AgentSpecSchema = z.strictObject({
+const agentSpecSchema = z.strictObject({
   /** Agent name: the spec-store series name (non-empty, no control characters, ≤ 256). */
   name: z
     .string()
@@ -67,7 +67,7 @@ export const AgentSpecSchema = z.strictObject({
   /** Optional longer description. */
   description: z.string().optional(),
   /** The model and its settings. */
-  model: AgentModelSchema,
+  model: agentModelSchema,
   /** The system prompt. */
   system_prompt: z.string().min(1),
   /** Names of the tools the agent may call (looked up in the runtime's tool providers). */
@@ -75,21 +75,30 @@ export const AgentSpecSchema = z.strictObject({
   /** JSON Schema of the output (the subset the runtime validates); omitted for free text. */
   output_schema: z.record(z.string(), z.unknown()).optional(),
   /** Spending and step limits. */
-  cost_caps: AgentCostCapsSchema,
+  cost_caps: agentCostCapsSchema,
   /** Malformed-output handling. */
-  retry_policy: AgentRetryPolicySchema.default({ max_output_retries: 2, strict_final_attempt: true }),
+  retry_policy: agentRetryPolicySchema.default({ max_output_retries: 2, strict_final_attempt: true }),
 });
 
 /** A validated agent spec (defaults filled in): what is hash-locked and run. */
-export type AgentSpec = z.output<typeof AgentSpecSchema>;
+export type AgentSpec = z.output<typeof agentSpecSchema>;
 /** An agent spec as written (before defaults). */
-export type AgentSpecInput = z.input<typeof AgentSpecSchema>;
+export type AgentSpecInput = z.input<typeof agentSpecSchema>;
 /** The model section of an {@link AgentSpec}. */
 export type AgentModel = AgentSpec['model'];
 /** The cost caps of an {@link AgentSpec}. */
 export type AgentCostCaps = AgentSpec['cost_caps'];
 /** The retry policy of an {@link AgentSpec}. */
 export type AgentRetryPolicy = AgentSpec['retry_policy'];
+
+/** Validates an agent spec: the single source of the {@link AgentSpec} type (use `parseAgentSpec` for path-naming errors). */
+export const AgentSpecSchema: z.ZodType<AgentSpec, AgentSpecInput> = agentSpecSchema;
+/** Validates an agent's model settings. */
+export const AgentModelSchema: z.ZodType<AgentModel, z.input<typeof agentModelSchema>> = agentModelSchema;
+/** Validates an agent's cost caps. */
+export const AgentCostCapsSchema: z.ZodType<AgentCostCaps, z.input<typeof agentCostCapsSchema>> = agentCostCapsSchema;
+/** Validates an agent's retry policy. */
+export const AgentRetryPolicySchema: z.ZodType<AgentRetryPolicy, z.input<typeof agentRetryPolicySchema>> = agentRetryPolicySchema;
 
 /**
  * Validates an agent spec object (a parsed spec is accepted too: parsing is
@@ -99,13 +108,13 @@ export type AgentRetryPolicy = AgentSpec['retry_policy'];
  *
  * @param input - the spec object
  * @param prefix - dotted path of the spec inside a larger document, for errors (e.g. `agents[0].spec`)
- * @throws {@link SpecValidationError}
+ * @throws {@link @alphaswarm/core!SpecValidationError}
  */
 export function parseAgentSpec(input: unknown, prefix = ''): AgentSpec {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new SpecValidationError(prefix, `an agent spec must be a mapping of fields, got ${Array.isArray(input) ? 'a list' : String(input)}`, input);
   }
-  const parsed = AgentSpecSchema.safeParse(input);
+  const parsed = agentSpecSchema.safeParse(input);
   if (!parsed.success) throw specErrorFromZod(parsed.error, input, prefix);
   const spec = withoutUndefined(parsed.data);
   const at = (path: string): string => (prefix === '' ? path : `${prefix}.${path}`);
@@ -124,7 +133,7 @@ export function parseAgentSpec(input: unknown, prefix = ''): AgentSpec {
  *
  * @param text - the YAML
  * @param source - a name for the text in error messages (a file path)
- * @throws {@link SpecValidationError}
+ * @throws {@link @alphaswarm/core!SpecValidationError}
  */
 export function loadAgentSpecYaml(text: string, source = 'agent spec'): AgentSpec {
   const parsed = parseYaml(text, source);
@@ -143,8 +152,8 @@ export function loadAgentSpecYaml(text: string, source = 'agent spec'): AgentSpe
 /**
  * Reads and validates an agent spec YAML file.
  *
- * @throws {@link AlphaSwarmError} code `SPEC_NOT_FOUND` when the file cannot be read;
- *   {@link SpecValidationError} when it does not validate (the message names the file).
+ * @throws {@link @alphaswarm/core!AlphaSwarmError} code `SPEC_NOT_FOUND` when the file cannot be read;
+ *   {@link @alphaswarm/core!SpecValidationError} when it does not validate (the message names the file).
  */
 export function loadAgentSpecFile(path: string): AgentSpec {
   let text: string;

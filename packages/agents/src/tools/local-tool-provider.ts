@@ -53,7 +53,7 @@ export class LocalToolProvider implements ToolProvider {
   /**
    * Adds a tool.
    *
-   * @throws {@link InvalidArgumentError} for a bad or taken name, or an input schema that
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} for a bad or taken name, or an input schema that
    *   is not an object schema representable as JSON Schema
    */
   register<S extends z.ZodType>(tool: LocalTool<S>): this {

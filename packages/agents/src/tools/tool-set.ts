@@ -18,7 +18,7 @@ export class ToolSet {
   /**
    * Resolves `names` across `providers`, in provider order.
    *
-   * @throws {@link SpecValidationError} (path `tools[i]`) for a name no provider offers
+   * @throws {@link @alphaswarm/core!SpecValidationError} (path `tools[i]`) for a name no provider offers
    */
   static async resolve(providers: readonly ToolProvider[], names: readonly string[]): Promise<ToolSet> {
     if (names.length === 0) return new ToolSet(new Map());

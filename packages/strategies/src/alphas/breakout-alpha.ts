@@ -80,7 +80,7 @@ export class BreakoutAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: BreakoutAlphaOptions = {}) {
     const { lookback = 20, longOnly = false } = options;
     if (!(Number.isSafeInteger(lookback) && lookback >= 1)) throw new InvalidArgumentError('lookback', lookback, 'a positive integer number of bars');

@@ -56,7 +56,7 @@ export class ConstantAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: ConstantAlphaOptions) {
     const { direction, magnitude } = options;
     if (direction !== 'up' && direction !== 'down' && direction !== 'flat') throw new InvalidArgumentError('direction', direction, "'up', 'down' or 'flat'");

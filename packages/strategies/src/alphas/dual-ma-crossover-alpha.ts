@@ -99,7 +99,7 @@ export class DualMACrossoverAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: DualMACrossoverAlphaOptions = {}) {
     const { fast = 10, slow = 50, maType = 'sma', longOnly = false } = options;
     if (!(Number.isSafeInteger(fast) && fast >= 1)) throw new InvalidArgumentError('fast', fast, 'a positive integer number of bars');

@@ -47,7 +47,7 @@ export class InsightTemplate {
   /**
    * @param options - the options; `period` is read from `periodKey` (an alpha whose
    *   `period` means something else passes its own key, e.g. `insightPeriod`)
-   * @throws {@link InvalidArgumentError} naming the offending option.
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option.
    */
   constructor(options: AlphaInsightOptions & { readonly insightPeriod?: number }, periodKey: 'period' | 'insightPeriod' = 'period') {
     const period = options[periodKey];
@@ -74,7 +74,7 @@ export class InsightTemplate {
   /**
    * The insight period in ms for a symbol, or `undefined` when open-ended.
    *
-   * @throws {@link AlphaSwarmError} `BAR_INTERVAL_UNKNOWN` when a period is set, no
+   * @throws {@link @alphaswarm/core!AlphaSwarmError} `BAR_INTERVAL_UNKNOWN` when a period is set, no
    * `barInterval` was given and the symbol has shown fewer than two bars.
    */
   periodMs(symbol: SymbolId, spacing: BarSpacing): number | undefined {

@@ -90,7 +90,7 @@ export class MacdAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: MacdAlphaOptions = {}) {
     const { fast = 12, slow = 26, signal = 9, bounceThreshold = 0.001, longOnly = false } = options;
     if (!(Number.isSafeInteger(fast) && fast >= 1)) throw new InvalidArgumentError('fast', fast, 'a positive integer number of bars');

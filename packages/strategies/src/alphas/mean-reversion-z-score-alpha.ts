@@ -82,7 +82,7 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: MeanReversionZScoreAlphaOptions = {}) {
     const { lookback = 20, entry = 2, exit = 0.5, longOnly = false } = options;
     if (!(Number.isSafeInteger(lookback) && lookback >= 2)) throw new InvalidArgumentError('lookback', lookback, 'an integer number of bars ≥ 2');

@@ -81,7 +81,7 @@ export class MomentumAlpha implements AlphaModel {
   private readonly states = new Map<SymbolId, SymbolState>();
   private started = false;
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: MomentumAlphaOptions = {}) {
     const { lookback = 20, k = 1, rebalance = { kind: 'bars', every: 21 }, longOnly = false } = options;
     if (!(Number.isSafeInteger(lookback) && lookback >= 1)) throw new InvalidArgumentError('lookback', lookback, 'a positive integer number of bars');

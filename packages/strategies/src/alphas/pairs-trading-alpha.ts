@@ -142,7 +142,7 @@ export class PairsTradingAlpha implements AlphaModel {
   private readonly pendingFlats: SymbolId[] = [];
   private started = false;
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: PairsTradingAlphaOptions = {}) {
     const { lookback = 60, minCorrelation = 0.8, entry = 2, exit = 0.5, reselect = { kind: 'monthly' } } = options;
     if (!(Number.isSafeInteger(lookback) && lookback >= 2)) throw new InvalidArgumentError('lookback', lookback, 'an integer number of bars ≥ 2');

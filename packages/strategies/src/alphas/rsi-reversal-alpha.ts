@@ -101,7 +101,7 @@ export class RsiReversalAlpha implements AlphaModel {
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
 
-  /** @throws {@link InvalidArgumentError} naming the offending option. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: RsiReversalAlphaOptions = {}) {
     const { period = 14, oversold = 30, overbought = 70, hysteresis = 5, longOnly = false } = options;
     if (!(Number.isSafeInteger(period) && period >= 1)) throw new InvalidArgumentError('period', period, 'a positive integer number of bars');

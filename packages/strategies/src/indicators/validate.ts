@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '@alphaswarm/core';
 
 /**
  * Checks that a window length or period is an integer of at least `min` (1 unless
- * told) and returns it. Throws {@link InvalidArgumentError} naming `name` otherwise.
+ * told) and returns it. Throws {@link @alphaswarm/core!InvalidArgumentError} naming `name` otherwise.
  *
  * @param name - the parameter's name as the caller knows it, e.g. `n` or `kPeriod`
  * @param value - the value received
@@ -17,7 +17,7 @@ export function requirePeriod(name: string, value: unknown, min = 1): number {
 
 /**
  * Checks that a number is finite and strictly positive and returns it. Throws
- * {@link InvalidArgumentError} naming `name` otherwise.
+ * {@link @alphaswarm/core!InvalidArgumentError} naming `name` otherwise.
  *
  * @param name - the parameter's name, e.g. `periodsPerYear`
  * @param value - the value received
@@ -34,7 +34,7 @@ export type NamedSeries = readonly [name: string, series: ArrayLike<number>];
 
 /**
  * Checks that every series has the length of the first one and returns that length.
- * Throws {@link InvalidArgumentError} with path `<name>.length` for the first one that
+ * Throws {@link @alphaswarm/core!InvalidArgumentError} with path `<name>.length` for the first one that
  * does not.
  *
  * @param first - the reference series

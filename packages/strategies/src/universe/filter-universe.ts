@@ -53,7 +53,7 @@ export class FilterUniverse implements UniverseSelectionModel {
   private current: readonly SymbolId[] = Object.freeze([]);
   private first = true;
 
-  /** @throws {@link InvalidArgumentError} naming the option that is out of range. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the option that is out of range. */
   constructor(options: FilterUniverseOptions = {}) {
     const { topN, lookback = 20, minPrice = 0, maxPrice = Infinity, predicate, refresh = { kind: 'monthly' } } = options;
     if (topN !== undefined && !(Number.isSafeInteger(topN) && topN >= 1)) throw new InvalidArgumentError('topN', topN, 'a positive integer');

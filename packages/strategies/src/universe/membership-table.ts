@@ -17,7 +17,7 @@ export interface MembershipEntry {
  * increasing `from` order. Each call returns the row's own frozen array (no allocation).
  *
  * @param entries - the rows
- * @throws {@link InvalidArgumentError} naming `entries.<i>.from` or `entries.<i>.symbols.<j>`.
+ * @throws {@link @alphaswarm/core!InvalidArgumentError} naming `entries.<i>.from` or `entries.<i>.symbols.<j>`.
  */
 export function membershipTableSelector(entries: readonly MembershipEntry[]): UniverseSelector {
   if (!Array.isArray(entries)) throw new InvalidArgumentError('entries', entries, 'an array of {from, symbols} rows');

@@ -6,7 +6,7 @@ import { InvalidArgumentError, SymbolId, type AlgorithmContext } from '@alphaswa
  *
  * @param symbols - the list
  * @param path - option path for errors, e.g. `symbols`
- * @throws {@link InvalidArgumentError} when `symbols` is not an array or an element
+ * @throws {@link @alphaswarm/core!InvalidArgumentError} when `symbols` is not an array or an element
  * is not a symbol (the path names the element, e.g. `symbols.2`).
  */
 export function parseSymbolList(symbols: readonly (SymbolId | string)[], path: string): SymbolId[] {
@@ -31,7 +31,7 @@ export function parseSymbolList(symbols: readonly (SymbolId | string)[], path: s
  * Checks that every symbol is carried by the data feed (`ctx.securities.available`),
  * so that a mistyped symbol fails loudly instead of silently never trading.
  *
- * @throws {@link InvalidArgumentError} naming `path` and the first unknown symbol.
+ * @throws {@link @alphaswarm/core!InvalidArgumentError} naming `path` and the first unknown symbol.
  */
 export function requireAvailable(ctx: AlgorithmContext, symbols: readonly SymbolId[], path: string): void {
   if (symbols.length === 0) return;

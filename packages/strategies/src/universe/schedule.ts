@@ -51,7 +51,7 @@ export class Schedule {
 
   /**
    * @param rule - the rule
-   * @throws {@link InvalidArgumentError} naming the field when the rule is malformed
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} naming the field when the rule is malformed
    */
   constructor(rule: ScheduleRule) {
     this.rule = validateScheduleRule(rule);
@@ -80,7 +80,7 @@ export class Schedule {
 /**
  * Checks a {@link ScheduleRule} and returns it.
  *
- * @throws {@link InvalidArgumentError} with path `schedule.every`, `schedule.weekday`,
+ * @throws {@link @alphaswarm/core!InvalidArgumentError} with path `schedule.every`, `schedule.weekday`,
  * `schedule.day` or `schedule.kind` for a malformed rule.
  */
 export function validateScheduleRule(rule: ScheduleRule, path = 'schedule'): ScheduleRule {

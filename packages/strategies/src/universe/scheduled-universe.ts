@@ -30,7 +30,7 @@ export class ScheduledUniverse implements UniverseSelectionModel {
   private current: readonly SymbolId[] = Object.freeze([]);
   private first = true;
 
-  /** @throws {@link InvalidArgumentError} for a malformed schedule or a missing selector. */
+  /** @throws {@link @alphaswarm/core!InvalidArgumentError} for a malformed schedule or a missing selector. */
   constructor(options: ScheduledUniverseOptions) {
     this.name = options.name ?? 'ScheduledUniverse';
     this.schedule = new Schedule(options.schedule);
@@ -43,7 +43,7 @@ export class ScheduledUniverse implements UniverseSelectionModel {
   /**
    * The members: recomputed on the first and on due bars, otherwise the previous array.
    *
-   * @throws {@link InvalidArgumentError} when the selector returns a symbol that does not
+   * @throws {@link @alphaswarm/core!InvalidArgumentError} when the selector returns a symbol that does not
    * parse (path `selector.<i>`) or that the data feed does not carry.
    */
   select(ctx: AlgorithmContext): readonly SymbolId[] {
