@@ -101,8 +101,7 @@ export class BacktestResult implements BacktestResultParts {
   readonly orders: readonly OrderSummary[];
   /** Every risk decision, in order. */
   readonly riskEvents: readonly RiskEvent[];
-  /** Statistics of the equity curve (with the initial cash as its first point) and trades. */
-  readonly statistics: Statistics;
+  private cachedStatistics: Statistics | undefined;
 
   /** Assembles a result; orders, risk events and statistics are derived here. */
   constructor(parts: BacktestResultParts) {
@@ -119,13 +118,22 @@ export class BacktestResult implements BacktestResultParts {
     this.bars = parts.bars;
     this.orders = ordersFromLog(parts.eventLog.filter('order', 'fill', 'order_update'));
     this.riskEvents = parts.eventLog.filter('risk');
-    this.statistics = computeStatistics({
-      equity: withStart(parts.config.initialCash, parts.equityCurve.equity),
-      periodsPerYear: parts.config.periodsPerYear,
-      trades: parts.trades,
-      fills: parts.fills,
-      exposure: withStart(0, parts.equityCurve.exposure),
+  }
+
+  /**
+   * Statistics of the equity curve (with the initial cash as its first point), the
+   * trades and the fills. Computed on first access and cached: a run that never
+   * reads them does not pay for them.
+   */
+  get statistics(): Statistics {
+    this.cachedStatistics ??= computeStatistics({
+      equity: withStart(this.config.initialCash, this.equityCurve.equity),
+      periodsPerYear: this.config.periodsPerYear,
+      trades: this.trades,
+      fills: this.fills,
+      exposure: withStart(0, this.equityCurve.exposure),
     });
+    return this.cachedStatistics;
   }
 
   /** Equity at the last processed timestamp (the initial cash when nothing ran). */

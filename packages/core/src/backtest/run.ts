@@ -136,8 +136,7 @@ export class BacktestRun implements MatchListener {
       }
       this.dispatch(this.queue.shift() as QueueItem);
     }
-    this.equity[index] = this.portfolio.equity;
-    this.exposure[index] = this.portfolio.grossExposure;
+    this.portfolio.valueInto(this.equity, this.exposure, index);
     this.slicesDone = index + 1;
     if (this.barsDone >= this.nextProgressAt) this.reportProgress();
     if (this.killSwitch.isHalted) {

@@ -80,44 +80,76 @@ export class Portfolio {
     return this.cashBalance + this.marketValue;
   }
 
+  /**
+   * Writes `equity` and gross exposure at `index` of the two arrays, in one pass and
+   * without allocating: the backtester's per-step valuation.
+   */
+  valueInto(equity: Float64Array, exposure: Float64Array, index: number): void {
+    let net = 0;
+    let gross = 0;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      const value = state.quantity * state.lastPrice;
+      net += value;
+      gross += Math.abs(value);
+    }
+    equity[index] = this.cashBalance + net;
+    exposure[index] = gross;
+  }
+
   /** Net market value `Σ quantity × lastPrice` (shorts count negative). */
   get marketValue(): number {
     let total = 0;
-    for (const state of this.sorted) total += state.quantity * state.lastPrice;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      total += state.quantity * state.lastPrice;
+    }
     return total;
   }
 
   /** Gross exposure `Σ |quantity| × lastPrice`. */
   get grossExposure(): number {
     let total = 0;
-    for (const state of this.sorted) total += Math.abs(state.quantity) * state.lastPrice;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      total += Math.abs(state.quantity) * state.lastPrice;
+    }
     return total;
   }
 
   /** Realized PnL over all symbols, gross of fees. */
   get realizedPnl(): number {
     let total = 0;
-    for (const state of this.sorted) total += state.realizedPnl;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      total += state.realizedPnl;
+    }
     return total;
   }
 
   /** Unrealized PnL of the open positions at their last prices. */
   get unrealizedPnl(): number {
     let total = 0;
-    for (const state of this.sorted) total += state.unrealizedPnl;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      total += state.unrealizedPnl;
+    }
     return total;
   }
 
   /** All fees paid. */
   get totalFees(): number {
     let total = 0;
-    for (const state of this.sorted) total += state.fees;
+    for (let i = 0; i < this.sorted.length; i += 1) {
+      const state = this.sorted[i] as PositionState;
+      total += state.fees;
+    }
     return total;
   }
 
   /** True when no position is open. */
   get isFlat(): boolean {
-    for (const state of this.sorted) if (state.quantity !== 0) return false;
+    for (let i = 0; i < this.sorted.length; i += 1) if ((this.sorted[i] as PositionState).quantity !== 0) return false;
     return true;
   }
 

@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type EpochMs,
   type InsightInit,
@@ -48,6 +49,16 @@ class SymbolState {
   /** Consumes a close; returns +1 on a golden cross, −1 on a death cross, 0 otherwise. */
   step(close: number, time: EpochMs): number {
     this.spacing.observe(time);
+    return this.cross(close);
+  }
+
+  /** {@link SymbolState.step} for a bar: the hot path passes the bar, not two numbers (no boxing). */
+  stepBar(bar: BarView): number {
+    this.spacing.observe(bar.time);
+    return this.cross(bar.close);
+  }
+
+  private cross(close: number): number {
     const f = this.fast.update(close);
     const s = this.slow.update(close);
     const diff = f - s;
@@ -117,14 +128,13 @@ export class DualMACrossoverAlpha implements AlphaModel {
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
-    const time = slice.time;
     for (let i = 0; i < symbols.length; i += 1) {
       const symbol = symbols[i] as SymbolId;
       const state = this.states.get(symbol);
       if (state === undefined) continue;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      const cross = state.step(bar.close, time);
+      const cross = state.stepBar(bar);
       if (cross === 0) continue;
       (out ??= []).push(this.template.create(symbol, cross > 0 ? 'up' : this.longOnly ? 'flat' : 'down', state.spacing));
     }

@@ -1,0 +1,26 @@
+import { Session } from 'node:inspector/promises';
+import { FrameworkAlgorithm, syntheticBars, parseBacktestSettings } from '@alphaswarm/core';
+import { BacktestRun } from '../packages/core/src/backtest/run.js';
+import { NoOpRiskModel } from '@alphaswarm/risk';
+import { DualMACrossoverAlpha, EqualWeightPortfolio, ImmediateExecutionModel, StaticUniverse } from '@alphaswarm/strategies';
+const n = 1000000;
+const frame = syntheticBars({ symbols: ['SYM0'], bars: n, seed: 42, intervalMs: 60_000 });
+const SY = frame.symbols; const U = process.env['PLAINU'] ? { name: 'U', select: () => SY } : new StaticUniverse({ symbols: frame.symbols });
+const algo = () => new FrameworkAlgorithm({ universe: U as StaticUniverse, alpha: new DualMACrossoverAlpha({ fast: 10, slow: 50 }), portfolio: new EqualWeightPortfolio(), risk: new NoOpRiskModel(), execution: new ImmediateExecutionModel() });
+const once = () => { const run = new BacktestRun(algo(), frame, parseBacktestSettings({ initialCash: 1e6 }), {}); run.start(); for (let i = 0; i < run.sliceCount; i++) run.step(i); run.finish(); return run; };
+once();
+const s = new Session(); s.connect();
+await s.post('HeapProfiler.enable');
+await s.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+once();
+const { profile } = await s.post('HeapProfiler.stopSampling');
+const totals = new Map<string, number>();
+const walk = (node: any, stack: string) => {
+  const f = node.callFrame; const name = `${f.functionName || '(anon)'} ${String(f.url).split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+  totals.set(name, (totals.get(name) ?? 0) + node.selfSize);
+  for (const c of node.children) walk(c, name);
+};
+walk(profile.head, '');
+const all = [...totals.values()].reduce((a, b) => a + b, 0);
+console.log('total sampled MB', (all / 2 ** 20).toFixed(1));
+[...totals].sort((a, b) => b[1] - a[1]).slice(0, 20).forEach(([k, v]) => console.log((v / 2 ** 20).toFixed(1).padStart(7), 'MB', k));

@@ -1,0 +1,16 @@
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { FrameworkAlgorithm, syntheticBars, parseBacktestSettings } from '@alphaswarm/core';
+import { BacktestRun } from '../packages/core/src/backtest/run.js';
+import { NoOpRiskModel } from '@alphaswarm/risk';
+import { DualMACrossoverAlpha, EqualWeightPortfolio, ImmediateExecutionModel, StaticUniverse } from '@alphaswarm/strategies';
+const n = Number(process.argv[2] ?? 1000000), syms = Number(process.argv[3] ?? 1);
+const frame = syntheticBars({ symbols: Array.from({ length: syms }, (_, i) => `SYM${i}`), bars: n, seed: 42, intervalMs: 60_000 });
+const algo = () => new FrameworkAlgorithm({ universe: new StaticUniverse({ symbols: frame.symbols }), alpha: new DualMACrossoverAlpha({ fast: 10, slow: 50 }), portfolio: new EqualWeightPortfolio(), risk: new NoOpRiskModel(), execution: new ImmediateExecutionModel() });
+const once = () => { const run = new BacktestRun(algo(), frame, parseBacktestSettings({ initialCash: 1e6 }), {}); run.start(); for (let i = 0; i < run.sliceCount; i++) run.step(i); run.finish(); return run; };
+once();
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t0 = performance.now(); once(); once(); const dt = performance.now() - t0;
+const { profile } = await s.post('Profiler.stop');
+writeFileSync('/tmp/prof/loop.cpuprofile', JSON.stringify(profile));
+console.log(`loop ${((2 * n * syms) / (dt / 1000) / 1e6).toFixed(2)} M bars/s`);
