@@ -11,6 +11,9 @@
  * `frameworkOverhead = loopBarsPerSec / pipelineBarsPerSec`.
  * A warm-up run on other data first lets the JIT compile the hot path.
  *
+ * Garbage is collected before each timed section (node --expose-gc), so a case does
+ * not pay for the previous one's heap.
+ *
  * Usage: npm run bench [-- --quick]
  */
 import { performance } from 'node:perf_hooks';
@@ -44,6 +47,8 @@ function algorithm(frame: BarFrame): FrameworkAlgorithm {
   });
 }
 
+/** Collects garbage before a timed section when node runs with --expose-gc (npm run bench does). */
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 const heapMB = (): number => Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
 
@@ -56,6 +61,7 @@ for (const c of cases) {
   // Warm-up on a short prefix so the JIT has compiled the hot path.
   new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), syntheticBars({ symbols: frame.symbols.map((s) => s.value), bars: Math.max(2_000, Math.floor(c.bars / 10)), seed: 1, intervalMs: 60_000 }));
 
+  collect();
   t = performance.now();
   const result = new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), frame);
   const seconds = (performance.now() - t) / 1000;
@@ -70,6 +76,7 @@ for (const c of cases) {
   const statsSeconds = (performance.now() - t) / 1000;
 
   crossoverLoop(frame, 10, 50, 1_000_000); // warm-up
+  collect();
   t = performance.now();
   const loop = crossoverLoop(frame, 10, 50, 1_000_000);
   const loopSeconds = (performance.now() - t) / 1000;
