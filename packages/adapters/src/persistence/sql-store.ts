@@ -57,17 +57,22 @@ import {
 } from './sql-rows.js';
 
 /**
- * The {@link PersistenceAdapter} logic over a {@link SqlDriver}, shared by the SQLite and
- * PostgreSQL adapters (which differ only in their driver and schema). Every write is
- * one driver transaction; checks that need stored data run inside it, after taking the
- * row or key lock that serialises competing writers.
+ * The persistence logic over SQL, shared by {@link SqlitePersistence} and
+ * {@link PostgresPersistence}, which differ only in how they open their database
+ * (their driver and schema). Every write is one transaction; checks that need stored
+ * data run inside it, after taking the row or key lock that serialises competing writers.
  */
 export class SqlStore implements PersistenceAdapter {
   private readonly clock: Clock;
   private readonly nextId: IdGenerator;
   private closed = false;
 
-  constructor(
+  /**
+   * @param driver - the open database
+   * @param options - clock and id generator
+   * @internal
+   */
+  protected constructor(
     private readonly driver: SqlDriver,
     options: PersistenceOptions,
   ) {
@@ -75,12 +80,14 @@ export class SqlStore implements PersistenceAdapter {
     this.nextId = options.idGenerator ?? randomIdGenerator;
   }
 
+  /** Hash-locks a spec as a version of `(kind, name)`: same content, same version; new content, next version (see `SpecStore.snapshotSpec`). */
   async snapshotSpec(kind: string, name: string, spec: unknown): Promise<SpecVersion> {
     this.open();
     const prepared = prepareSpecSnapshot(kind, name, spec);
     return this.driver.write((s) => this.snapshot(s, prepared, this.clock.now()));
   }
 
+  /** The spec version with this id, or `undefined`. */
   async getSpecVersion(versionId: string): Promise<SpecVersion | undefined> {
     this.open();
     const key = persistenceInput.recordId(versionId, 'versionId');
@@ -88,6 +95,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows[0] === undefined ? undefined : toSpecVersion(rows[0]);
   }
 
+  /** Every version of `(kind, name)` by ascending version number. */
   async listSpecVersions(kind: string, name: string): Promise<SpecVersion[]> {
     this.open();
     assertSpecKey(kind, name);
@@ -97,6 +105,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toSpecVersion);
   }
 
+  /** Creates an active bot with version 1 of its spec; a live bot's `(projectId, slug)` taken ⇒ `RecordConflictError` (path `slug`). */
   async createBot(input: CreateBotInput): Promise<BotRecord> {
     this.open();
     const parsed = persistenceInput.createBot(input);
@@ -124,6 +133,7 @@ export class SqlStore implements PersistenceAdapter {
     }
   }
 
+  /** Sets a bot's spec: new content ⇒ new bot version made current; current content ⇒ no-op; earlier content ⇒ that version current again. */
   async updateBot(id: string, spec: unknown): Promise<BotRecord> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -143,6 +153,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** A bot by id, or by slug among live bots (of `projectId` when given), or `undefined`. */
   async getBot(idOrSlug: string, projectId?: string): Promise<BotRecord | undefined> {
     this.open();
     const key = persistenceInput.recordId(idOrSlug, 'idOrSlug');
@@ -161,6 +172,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** Bots matching the filter in creation order (deleted ones only with `status: 'deleted'`). */
   async listBots(filter: ListBotsFilter = {}): Promise<BotRecord[]> {
     this.open();
     const f = persistenceInput.listBots(filter);
@@ -178,6 +190,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toBot);
   }
 
+  /** Soft-deletes a bot (status `deleted`, slug freed); its versions, deployments and runs stay. */
   async deleteBot(id: string): Promise<BotRecord> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -193,6 +206,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** Every version of a bot by ascending version number. */
   async listBotVersions(botId: string): Promise<BotVersionRecord[]> {
     this.open();
     const key = persistenceInput.recordId(botId, 'botId');
@@ -205,6 +219,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toBotVersion);
   }
 
+  /** A bot version by id, or `undefined`. */
   async getBotVersion(id: string): Promise<BotVersionRecord | undefined> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -212,6 +227,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows[0] === undefined ? undefined : toBotVersion(rows[0]);
   }
 
+  /** Opens a `running` deployment of a version of an active bot. */
   async openDeployment(input: OpenDeploymentInput): Promise<DeploymentRecord> {
     this.open();
     const parsed = persistenceInput.openDeployment(input);
@@ -233,6 +249,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** Finishes a running deployment with its final status, result (JSON) and error. */
   async finishDeployment(id: string, input: FinishDeploymentInput): Promise<DeploymentRecord> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -255,6 +272,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** A deployment by id, or `undefined`. */
   async getDeployment(id: string): Promise<DeploymentRecord | undefined> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -262,6 +280,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows[0] === undefined ? undefined : toDeployment(rows[0]);
   }
 
+  /** Deployments matching the filter, in opening order. */
   async listDeployments(filter: ListDeploymentsFilter = {}): Promise<DeploymentRecord[]> {
     this.open();
     const f = persistenceInput.listDeployments(filter);
@@ -281,6 +300,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toDeployment);
   }
 
+  /** Records a `running` agent run of a spec version (optionally inside a deployment). */
   async recordAgentRun(input: RecordAgentRunInput): Promise<AgentRunRecord> {
     this.open();
     const parsed = persistenceInput.recordAgentRun(input);
@@ -307,6 +327,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** Changes a running agent run; a final status stamps `finishedAt` and freezes it. */
   async updateAgentRun(id: string, patch: UpdateAgentRunInput): Promise<AgentRunRecord> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -333,6 +354,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** Appends a step to a running agent run (index = number of earlier steps). */
   async appendAgentStep(runId: string, step: AppendAgentStepInput): Promise<AgentStepRecord> {
     this.open();
     const key = persistenceInput.recordId(runId, 'runId');
@@ -355,6 +377,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** An agent run by id, or `undefined`. */
   async getAgentRun(id: string): Promise<AgentRunRecord | undefined> {
     this.open();
     const key = persistenceInput.recordId(id, 'id');
@@ -362,6 +385,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows[0] === undefined ? undefined : toAgentRun(rows[0]);
   }
 
+  /** Agent runs matching the filter, in recording order. */
   async listAgentRuns(filter: ListAgentRunsFilter = {}): Promise<AgentRunRecord[]> {
     this.open();
     const f = persistenceInput.listAgentRuns(filter);
@@ -380,6 +404,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toAgentRun);
   }
 
+  /** The steps of an agent run by ascending index. */
   async listAgentSteps(runId: string): Promise<AgentStepRecord[]> {
     this.open();
     const key = persistenceInput.recordId(runId, 'runId');
@@ -394,6 +419,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toAgentStep);
   }
 
+  /** Appends an entry to a session journal (seq = number of earlier entries of the session). */
   async appendJournal(input: AppendJournalInput): Promise<JournalEntry> {
     this.open();
     const parsed = persistenceInput.appendJournal(input);
@@ -420,6 +446,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** A session's journal entries by ascending seq, optionally from a time or after a seq. */
   async listJournal(query: ListJournalQuery): Promise<JournalEntry[]> {
     this.open();
     const q = persistenceInput.listJournal(query);
@@ -439,6 +466,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows.map(toJournalEntry);
   }
 
+  /** Saves (inserts or overwrites) the state of a restartable session. */
   async saveSessionState(sessionId: string, state: unknown): Promise<SessionStateRecord> {
     this.open();
     const key = persistenceInput.recordId(sessionId, 'sessionId');
@@ -454,6 +482,7 @@ export class SqlStore implements PersistenceAdapter {
     });
   }
 
+  /** The state last saved for a session, or `undefined`. */
   async loadSessionState(sessionId: string): Promise<SessionStateRecord | undefined> {
     this.open();
     const key = persistenceInput.recordId(sessionId, 'sessionId');
@@ -463,6 +492,7 @@ export class SqlStore implements PersistenceAdapter {
     return rows[0] === undefined ? undefined : toSessionState(rows[0]);
   }
 
+  /** Closes the database file (after the calls in flight). Idempotent; later calls throw `PersistenceClosedError`. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
