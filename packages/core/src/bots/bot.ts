@@ -10,6 +10,7 @@ import { buildAlgorithm } from './build-algorithm.js';
 import { loadBotData, periodsPerYearOf } from './bot-data.js';
 import { BotMethodNotSupported, NotAvailableError } from './bot-errors.js';
 import type { BotSpec } from './bot-spec.js';
+import type { DeploymentContext, DeploymentOutcome, DeploymentTarget } from './deployment-target.js';
 import { evaluateMetrics, type MetricResult } from './metrics.js';
 
 /** Runs a paper-trading session for a bot (provided by the paper-trading module). */
@@ -112,6 +113,14 @@ export abstract class Bot {
     const metrics = evaluateMetrics(result.statistics, spec.metrics);
     const summary = summarizeBacktest(result, { specHash: options.specHash ?? null, versionId: options.versionId ?? null, metrics });
     return { result, metrics, summary };
+  }
+
+  /**
+   * Deploys the bot to a target (`backtest_only`, `paper_session`, `kubernetes`).
+   * `BotRuntime.deploy` does this with a deployment row and the stored version.
+   */
+  deploy(_target: DeploymentTarget, _context: DeploymentContext): Promise<DeploymentOutcome> {
+    return Promise.reject(new BotMethodNotSupported(this.kind, 'deploy'));
   }
 
   /** Runs a paper-trading session. */

@@ -189,7 +189,7 @@ export class BotRuntime {
     const deployment = await this.options.persistence.openDeployment({ botId: record.id, botVersionId: version.id, kind: chosen.kind });
     this.progress.report(deployment.id, 'deployment.opened', `${chosen.name} deployment of ${record.slug} v${version.version}`, { slug: record.slug, kind: chosen.kind });
     try {
-      const outcome = await chosen.deploy(bot, { deploymentId: deployment.id, specHash: version.specHash, versionId: version.specVersionId, projectId: this.projectId });
+      const outcome = await bot.deploy(chosen, { deploymentId: deployment.id, specHash: version.specHash, versionId: version.specVersionId, projectId: this.projectId });
       const finished = await this.options.persistence.finishDeployment(deployment.id, { status: outcome.status, result: outcome.result });
       this.progress.report(deployment.id, 'deployment.finished', outcome.status, { status: outcome.status });
       return finished;

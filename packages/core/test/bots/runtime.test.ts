@@ -91,6 +91,19 @@ describe('TradingBot and ResearchBot', () => {
     await expect(bot.chat('hello')).rejects.toBeInstanceOf(NotAvailableError);
   });
 
+  it('deploys a trading bot through the target its spec names, and refuses to deploy a research bot', async () => {
+    const rt = runtime();
+    await rt.create(DUAL_MA_YAML);
+    const deployment = await rt.deploy('dual-ma');
+    expect(deployment.kind).toBe('backtest');
+    expect(deployment.status).toBe('succeeded');
+    expect((deployment.result as { eventLogHash: string }).eventLogHash).toMatch(/^[0-9a-f]{64}$/);
+    const research = await rt.create(DUAL_MA_YAML.replace('slug: dual-ma', 'slug: research-2').replace('kind: trading', 'kind: research'));
+    await expect(rt.deploy(research.slug)).rejects.toBeInstanceOf(BotMethodNotSupported);
+    const rows = await rt.deployments(research.slug);
+    expect(rows.map((r) => r.status)).toEqual(['failed']);
+  });
+
   it('refuses a trading spec without a strategy', () => {
     const spec = DUAL_MA_YAML.replace(/strategy:[\s\S]*?backtest:/, 'backtest:');
     expect(() => runtime().validate(spec)).toThrow(/strategy: a trading bot needs a strategy/);
