@@ -11,7 +11,7 @@ export * from '@alphaswarm/risk';
 export * from '@alphaswarm/agents';
 export * from '@alphaswarm/adapters';
 export { createDefaultRegistry } from './registry.js';
-export { formatNumber, renderHtmlReport, statisticRows } from './report/html-report.js';
+export { formatMoney, formatNumber, formatPercent, renderHtmlReport, statisticRows } from './report/html-report.js';
 export type { ReportOptions } from './report/html-report.js';
 export { EXIT } from './cli/exit-codes.js';
 export { buildProgram, exitCodeOf, main } from './cli/program.js';

@@ -1,5 +1,5 @@
 import type { BotRecord, MetricResult, Statistics } from '@alphaswarm/core';
-import { formatNumber } from '../report/html-report.js';
+import { formatMoney, formatNumber } from '../report/html-report.js';
 
 /** Renders rows as an aligned text table. */
 export function textTable(rows: readonly (readonly string[])[]): string {
@@ -14,7 +14,7 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(2)
 export function statisticsTable(statistics: Statistics, finalEquity: number): string {
   const t = statistics.trades;
   const rows: string[][] = [
-    ['final equity', formatNumber(finalEquity)],
+    ['final equity', formatMoney(finalEquity)],
     ['total return', pct(statistics.totalReturn)],
     ['CAGR', pct(statistics.cagr)],
     ['annualized volatility', pct(statistics.annualizedVolatility)],
@@ -25,7 +25,7 @@ export function statisticsTable(statistics: Statistics, finalEquity: number): st
     ['probabilistic Sharpe', formatNumber(statistics.probabilisticSharpeRatio)],
   ];
   if (t !== null && t !== undefined) {
-    rows.push(['trades', formatNumber(t.tradeCount)], ['win rate', pct(t.winRate)], ['profit factor', formatNumber(t.profitFactor)], ['total fees', formatNumber(t.totalFees)]);
+    rows.push(['trades', formatNumber(t.tradeCount)], ['win rate', pct(t.winRate)], ['profit factor', formatNumber(t.profitFactor)], ['total fees', formatMoney(t.totalFees)]);
   }
   return textTable([['statistic', 'value'], ...rows]);
 }

@@ -42,6 +42,16 @@ export function formatNumber(value: unknown): string {
   return Math.abs(value) >= 1000 ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : value.toFixed(4);
 }
 
+/** Formats an amount of money with two decimals and thousands separators, e.g. `76,336.42`. */
+export function formatMoney(value: number): string {
+  return Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatNumber(value);
+}
+
+/** Formats a fraction as a percentage with two decimals, e.g. `-23.66%`. */
+export function formatPercent(value: number): string {
+  return Number.isFinite(value) ? `${(100 * value).toFixed(2)}%` : formatNumber(value);
+}
+
 /** Flattens nested statistics into `[label, value]` rows (`maxDrawdown.depth`). */
 export function statisticRows(statistics: object, prefix = ''): [string, unknown][] {
   const rows: [string, unknown][] = [];
@@ -77,7 +87,7 @@ export function renderHtmlReport(result: BacktestResult, options: ReportOptions)
     .slice(0, maxTrades)
     .map(
       (t) =>
-        `<tr><td>${escapeHtml(t.symbol.value)}</td><td>${t.direction}</td><td>${toIsoDate(t.entryTime)}</td><td>${toIsoDate(t.exitTime)}</td><td>${formatNumber(t.quantity)}</td><td>${formatNumber(t.entryPrice)}</td><td>${formatNumber(t.exitPrice)}</td><td class="${t.pnl >= 0 ? 'pos' : 'neg'}">${formatNumber(t.pnl)}</td><td>${formatNumber(t.fees)}</td></tr>`,
+        `<tr><td>${escapeHtml(t.symbol.value)}</td><td>${t.direction}</td><td>${toIsoDate(t.entryTime)}</td><td>${toIsoDate(t.exitTime)}</td><td>${formatNumber(t.quantity)}</td><td>${formatNumber(t.entryPrice)}</td><td>${formatNumber(t.exitPrice)}</td><td class="${t.pnl >= 0 ? 'pos' : 'neg'}">${formatMoney(t.pnl)}</td><td>${formatMoney(t.fees)}</td></tr>`,
     )
     .join('');
   const first = result.equityCurve.timestamps[0];
@@ -98,7 +108,7 @@ th{text-align:left;font-weight:500;color:#3b4252}.pass td:last-child{color:#1a7f
 </style></head><body>
 <h1>${escapeHtml(options.title)}</h1>
 <div class="meta">${escapeHtml(span)} · ${result.bars.toLocaleString('en-US')} bars · spec ${escapeHtml(options.specHash ?? 'n/a')} · version ${escapeHtml(options.versionId ?? 'n/a')} · event log ${escapeHtml(result.eventLogHash)}${result.halted ? ' · HALTED: ' + escapeHtml(result.haltReason ?? '') : ''}</div>
-<div class="kpi"><div>Final equity<b>${formatNumber(result.finalEquity)}</b></div><div>Total return<b>${formatNumber(result.statistics.totalReturn)}</b></div><div>Sharpe<b>${formatNumber(result.statistics.sharpeRatio)}</b></div><div>Max drawdown<b>${formatNumber(result.statistics.maxDrawdown.depth)}</b></div><div>Trades<b>${result.trades.length}</b></div><div>Fills<b>${result.fills.length}</b></div></div>
+<div class="kpi"><div>Final equity<b>${formatMoney(result.finalEquity)}</b></div><div>Total return<b>${formatPercent(result.statistics.totalReturn)}</b></div><div>Sharpe<b>${formatNumber(result.statistics.sharpeRatio)}</b></div><div>Max drawdown<b>${formatPercent(result.statistics.maxDrawdown.depth)}</b></div><div>Trades<b>${result.trades.length}</b></div><div>Fills<b>${result.fills.length}</b></div></div>
 <div class="grid"><div><h2>Equity</h2><div id="equity"></div><h2>Drawdown (%)</h2><div id="drawdown"></div></div>
 <div>${metrics === '' ? '' : `<h2>Metrics</h2><table>${metrics}</table>`}<h2>Statistics</h2><table>${stats}</table></div></div>
 <h2>Trades${result.trades.length > maxTrades ? ` (first ${maxTrades} of ${result.trades.length})` : ''}</h2>
@@ -107,8 +117,9 @@ th{text-align:left;font-weight:500;color:#3b4252}.pass td:last-child{color:#1a7f
 <script>
 const d = ${data};
 const width = Math.max(480, document.getElementById('equity').clientWidth || 800);
-new uPlot({ width, height: 300, scales: { x: { time: true } }, series: [{}, { label: 'equity', stroke: '#0969da', width: 1.5 }] }, [d.times, d.equity], document.getElementById('equity'));
-new uPlot({ width, height: 160, scales: { x: { time: true } }, series: [{}, { label: 'drawdown %', stroke: '#cf222e', fill: 'rgba(207,34,46,0.12)' }] }, [d.times, d.drawdown], document.getElementById('drawdown'));
+const money = (u, values) => values.map((v) => v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+new uPlot({ width, height: 300, scales: { x: { time: true } }, axes: [{}, { size: 80, values: money }], series: [{}, { label: 'equity', stroke: '#0969da', width: 1.5 }] }, [d.times, d.equity], document.getElementById('equity'));
+new uPlot({ width, height: 160, scales: { x: { time: true } }, axes: [{}, { size: 80 }], series: [{}, { label: 'drawdown %', stroke: '#cf222e', fill: 'rgba(207,34,46,0.12)' }] }, [d.times, d.drawdown], document.getElementById('drawdown'));
 </script>
 </body></html>
 `;
