@@ -15,6 +15,15 @@ export class ActiveSignal {
     return time < this.closeTime ? this.direction : 0;
   }
 
+  /**
+   * The direction to emit when `wanted` (1 up, 0 flat, −1 down) differs from the
+   * active sign at `time`, or `undefined` when nothing changes.
+   */
+  changeTo(wanted: number, time: EpochMs): InsightDirection | undefined {
+    if (wanted === this.sign(time)) return undefined;
+    return wanted > 0 ? 'up' : wanted < 0 ? 'down' : 'flat';
+  }
+
   /** Records an insight emitted at `time` lasting `period` ms (`undefined` = open-ended). */
   set(direction: InsightDirection, time: EpochMs, period: number | undefined): void {
     this.direction = direction === 'up' ? 1 : direction === 'down' ? -1 : 0;

@@ -3,7 +3,6 @@ import {
   type AlgorithmContext,
   type AlphaModel,
   type EpochMs,
-  type InsightDirection,
   type InsightInit,
   type SecurityChanges,
   type Slice,
@@ -104,8 +103,8 @@ export class BreakoutAlpha implements AlphaModel {
       const breakout = state.step(bar.high, bar.low, bar.close, time);
       if (breakout === 0) continue;
       const wanted = breakout > 0 ? 1 : this.longOnly ? 0 : -1;
-      if (wanted === state.signal.sign(time)) continue;
-      const direction: InsightDirection = wanted > 0 ? 'up' : wanted < 0 ? 'down' : 'flat';
+      const direction = state.signal.changeTo(wanted, time);
+      if (direction === undefined) continue;
       const insight = this.template.create(symbol, direction, state.spacing);
       state.signal.set(direction, time, insight.period);
       (out ??= []).push(insight);

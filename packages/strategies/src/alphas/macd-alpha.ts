@@ -3,7 +3,6 @@ import {
   type AlgorithmContext,
   type AlphaModel,
   type EpochMs,
-  type InsightDirection,
   type InsightInit,
   type SecurityChanges,
   type Slice,
@@ -122,8 +121,8 @@ export class MacdAlpha implements AlphaModel {
       const regime = state.step(bar.close, time, this.bounceThreshold);
       if (Number.isNaN(regime)) continue;
       const wanted = regime < 0 && this.longOnly ? 0 : regime;
-      if (wanted === state.signal.sign(time)) continue;
-      const direction: InsightDirection = wanted > 0 ? 'up' : wanted < 0 ? 'down' : 'flat';
+      const direction = state.signal.changeTo(wanted, time);
+      if (direction === undefined) continue;
       const insight = this.template.create(symbol, direction, state.spacing);
       state.signal.set(direction, time, insight.period);
       (out ??= []).push(insight);

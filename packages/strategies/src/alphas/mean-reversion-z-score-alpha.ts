@@ -3,7 +3,6 @@ import {
   type AlgorithmContext,
   type AlphaModel,
   type EpochMs,
-  type InsightDirection,
   type InsightInit,
   type SecurityChanges,
   type Slice,
@@ -113,8 +112,8 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
       else if (z < -this.entry) wanted = 1;
       else if (Math.abs(z) < this.exit) wanted = 0;
       else continue; // hold band, or NaN during warm-up
-      if (wanted === state.signal.sign(time)) continue;
-      const direction: InsightDirection = wanted > 0 ? 'up' : wanted < 0 ? 'down' : 'flat';
+      const direction = state.signal.changeTo(wanted, time);
+      if (direction === undefined) continue;
       const magnitude = wanted === 0 ? undefined : state.mean.value / bar.close - 1;
       const insight = this.template.create(symbol, direction, state.spacing, magnitude !== undefined && Number.isFinite(magnitude) ? magnitude : undefined);
       state.signal.set(direction, time, insight.period);

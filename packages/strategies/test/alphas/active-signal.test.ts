@@ -15,4 +15,15 @@ describe('ActiveSignal', () => {
     s.set('flat', 300, undefined);
     expect(s.sign(301)).toBe(0);
   });
+
+  it('names the direction to emit only when the wanted sign changes, and again after expiry', () => {
+    const s = new ActiveSignal();
+    expect(s.changeTo(0, 0)).toBeUndefined(); // nothing held, flat wanted: no change
+    expect(s.changeTo(1, 0)).toBe('up');
+    s.set('up', 0, 100);
+    expect(s.changeTo(1, 50)).toBeUndefined();
+    expect(s.changeTo(-1, 50)).toBe('down');
+    expect(s.changeTo(0, 50)).toBe('flat');
+    expect(s.changeTo(1, 100)).toBe('up'); // the up insight expired at 100
+  });
 });
