@@ -11,13 +11,12 @@ import {
   Portfolio,
   SeededRandom,
   SliceFeed,
-  SymbolId,
+  type SymbolId,
   quantityForWeight,
   type AlgorithmContext,
   type AlphaModel,
   type BacktestOptions,
   type BacktestResult,
-  type BarColumns,
   type BarField,
   type BarSource,
   type BarView,
@@ -31,52 +30,12 @@ import {
   type RiskManagementModel,
   type Securities,
   type Slice,
-  type UniverseSelectionModel,
 } from '@alphaswarm/core';
+import { AllSymbolsUniverse, DAY, PassRisk, T0, makeBars, type SeriesSpec } from '../alphas/fixtures.js';
 
-export const DAY = 86_400_000;
-export const T0 = Date.UTC(2020, 0, 6); // a Monday
+// The bar builder and trivial stage models of the alpha tests, shared here.
+export { AllSymbolsUniverse, DAY, PassRisk, T0, makeBars, type SeriesSpec };
 
-/** Columns of one symbol; omitted fields are derived from the closes. */
-export interface SeriesSpec {
-  readonly close: readonly number[];
-  readonly open?: readonly number[];
-  readonly high?: readonly number[];
-  readonly low?: readonly number[];
-  readonly volume?: readonly number[];
-  /** Bar indices (multiples of `step` after `start`); default 0, 1, 2, … */
-  readonly at?: readonly number[];
-}
-
-/**
- * Bar data by symbol. Defaults: open = previous close (first bar: its close),
- * high/low = max/min(open, close) ± 1%, volume 1,000,000, one bar per day from T0.
- */
-export function makeBars(spec: Record<string, SeriesSpec | readonly number[]>, start = T0, step = DAY): BarSource {
-  const symbols = Object.keys(spec).map((s) => SymbolId.parse(s));
-  const series = new Map<SymbolId, BarColumns>();
-  for (const symbol of symbols) {
-    const raw = spec[symbol.value]!;
-    const s: SeriesSpec = Array.isArray(raw) ? { close: raw as readonly number[] } : (raw as SeriesSpec);
-    const c = s.close;
-    const n = c.length;
-    const timestamp = new Float64Array(n);
-    const open = new Float64Array(n);
-    const high = new Float64Array(n);
-    const low = new Float64Array(n);
-    const close = Float64Array.from(c);
-    const volume = new Float64Array(n);
-    for (let i = 0; i < n; i += 1) {
-      timestamp[i] = start + (s.at?.[i] ?? i) * step;
-      open[i] = s.open?.[i] ?? (i === 0 ? c[0]! : c[i - 1]!);
-      high[i] = s.high?.[i] ?? Math.max(open[i]!, close[i]!) * 1.01;
-      low[i] = s.low?.[i] ?? Math.min(open[i]!, close[i]!) * 0.99;
-      volume[i] = s.volume?.[i] ?? 1_000_000;
-    }
-    series.set(symbol, { timestamp, open, high, low, close, volume });
-  }
-  return { symbols, series: (sym) => series.get(sym)! };
-}
 
 /** Prices from a list of per-bar simple returns, starting at `start`. */
 export function pricesFromReturns(returns: readonly number[], start = 100): number[] {
@@ -186,22 +145,6 @@ export function targetMap(targets: readonly PortfolioTarget[]): Record<string, n
   const out: Record<string, number | string> = {};
   for (const t of targets) out[t.symbol.value] = t.quantity === undefined ? t.weight : `q:${t.quantity}`;
   return out;
-}
-
-/** Every symbol of the data, selected once. */
-export class AllSymbolsUniverse implements UniverseSelectionModel {
-  readonly name = 'AllSymbolsUniverse';
-  select(ctx: AlgorithmContext): readonly SymbolId[] {
-    return ctx.securities.available;
-  }
-}
-
-/** Passes targets through. */
-export class PassRisk implements RiskManagementModel {
-  readonly name = 'PassRisk';
-  manageRisk(_ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly PortfolioTarget[] {
-    return targets;
-  }
 }
 
 const NONE: readonly InsightInit[] = Object.freeze([]);
