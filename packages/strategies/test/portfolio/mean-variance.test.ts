@@ -99,8 +99,8 @@ describe('minimumVarianceWeights', () => {
         const best = variance(c, w);
         for (const t of trials) {
           // A random admissible portfolio: normalise, then mix with equal weights until within the cap.
-          const s = t.reduce((a, x) => a + x, 0) || 1;
-          let p = t.map((x) => x / s);
+          const s = t.reduce((a, x) => a + x, 0);
+          let p = s > 0 ? t.map((x) => x / s) : t.map(() => 1 / n);
           while (p.some((x) => x > upper + 1e-12)) p = p.map((x) => (x + 1 / n) / 2);
           expect(best).toBeLessThanOrEqual(variance(c, p) + 1e-12);
         }
