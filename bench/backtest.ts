@@ -9,7 +9,8 @@
  * simulation, and so are the statistics (`statsSeconds`: the result computes them on
  * first access). A hand-written typed-array loop doing the same crossover and fills gives
  * `frameworkOverhead = loopBarsPerSec / pipelineBarsPerSec`.
- * A warm-up run on other data first lets the JIT compile the hot path.
+ * A warm-up run on other data first lets the JIT compile the hot path; then each case
+ * runs five times and the median rate is reported (`barsPerSecRange`: slowest, fastest).
  *
  * Garbage is collected before each timed section (node --expose-gc), so a case does
  * not pay for the previous one's heap.
@@ -17,7 +18,7 @@
  * Usage: npm run bench [-- --quick]
  */
 import { performance } from 'node:perf_hooks';
-import { EventDrivenBacktester, FrameworkAlgorithm, syntheticBars, type BarFrame } from '@alphaswarm/core';
+import { EventDrivenBacktester, FrameworkAlgorithm, syntheticBars, type BacktestResult, type BarFrame } from '@alphaswarm/core';
 import { NoOpRiskModel } from '@alphaswarm/risk';
 import { DualMACrossoverAlpha, EqualWeightPortfolio, ImmediateExecutionModel, StaticUniverse } from '@alphaswarm/strategies';
 import { crossoverLoop } from './crossover-loop.js';
@@ -29,6 +30,8 @@ interface Case {
 }
 
 const quick = process.argv.includes('--quick');
+/** Timed runs per case (after the warm-up). */
+const repeats = 5;
 const scale = quick ? 10 : 1;
 const cases: Case[] = [
   { name: 'a: 1 symbol x 1,000,000 bars', symbols: 1, bars: 1_000_000 / scale },
@@ -51,6 +54,11 @@ function algorithm(frame: BarFrame): FrameworkAlgorithm {
 const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 const heapMB = (): number => Math.round((process.memoryUsage().heapUsed / 2 ** 20) * 10) / 10;
 const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 for (const c of cases) {
   let t = performance.now();
@@ -61,11 +69,18 @@ for (const c of cases) {
   // Warm-up on a short prefix so the JIT has compiled the hot path.
   new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), syntheticBars({ symbols: frame.symbols.map((s) => s.value), bars: Math.max(2_000, Math.floor(c.bars / 10)), seed: 1, intervalMs: 60_000 }));
 
-  collect();
-  t = performance.now();
-  const result = new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), frame);
-  const seconds = (performance.now() - t) / 1000;
-  const heap = heapMB();
+  // Timed runs: the median is reported, with the fastest and slowest.
+  const times: number[] = [];
+  let result = undefined as unknown as BacktestResult;
+  let heap = 0;
+  for (let r = 0; r < repeats; r += 1) {
+    collect();
+    t = performance.now();
+    result = new EventDrivenBacktester({ initialCash: 1_000_000 }).run(algorithm(frame), frame);
+    times.push((performance.now() - t) / 1000);
+    heap = Math.max(heap, heapMB());
+  }
+  const seconds = median(times);
 
   t = performance.now();
   const hash = result.eventLogHash;
@@ -76,10 +91,15 @@ for (const c of cases) {
   const statsSeconds = (performance.now() - t) / 1000;
 
   crossoverLoop(frame, 10, 50, 1_000_000); // warm-up
-  collect();
-  t = performance.now();
-  const loop = crossoverLoop(frame, 10, 50, 1_000_000);
-  const loopSeconds = (performance.now() - t) / 1000;
+  const loopTimes: number[] = [];
+  let loop = crossoverLoop(frame, 10, 50, 1_000_000);
+  for (let r = 0; r < repeats; r += 1) {
+    collect();
+    t = performance.now();
+    loop = crossoverLoop(frame, 10, 50, 1_000_000);
+    loopTimes.push((performance.now() - t) / 1000);
+  }
+  const loopSeconds = median(loopTimes);
 
   const barsPerSec = totalBars / seconds;
   const loopBarsPerSec = totalBars / loopSeconds;
@@ -89,6 +109,7 @@ for (const c of cases) {
       bars: totalBars,
       seconds: round(seconds),
       barsPerSec: Math.round(barsPerSec),
+      barsPerSecRange: [Math.round(totalBars / Math.max(...times)), Math.round(totalBars / Math.min(...times))],
       heapMB: heap,
       loadSeconds: round(loadSeconds),
       hashSeconds: round(hashSeconds),

@@ -6,6 +6,8 @@ import type { BacktestEvent, BarRecord, EventKind, UnsequencedEvent } from './ev
 
 /** Supplies the bars of a market event that the log stores by reference. */
 export interface MarketSource {
+  /** The time of each slice, epoch ms. */
+  readonly times: Float64Array;
   /** The bars of slice `index` (one per symbol that has a bar then). */
   barsAt(index: number): readonly BarRecord[];
 }
@@ -52,9 +54,15 @@ export class EventLog implements Iterable<BacktestEvent> {
     return this.count;
   }
 
-  /** Appends the market event of slice `index` at `time` (bars by reference). Returns its seq. */
-  appendMarket(time: EpochMs, index: number): number {
-    if (this.market === undefined) throw new AlphaSwarmError('EVENT_LOG', 'this log has no market source; append market events with append()');
+  /**
+   * Appends the market event of slice `index` of the market source (time and bars by
+   * reference). Returns its seq.
+   */
+  appendMarket(index: number): number {
+    const market = this.market;
+    if (market === undefined) throw new AlphaSwarmError('EVENT_LOG', 'this log has no market source; append market events with append()');
+    const time = market.times[index];
+    if (time === undefined) throw new InvalidArgumentError('index', index, `a slice index in [0, ${market.times.length})`);
     return this.put(MARKET, time, index);
   }
 
@@ -95,10 +103,26 @@ export class EventLog implements Iterable<BacktestEvent> {
 
   /** Events of the given kinds, in order. */
   filter<K extends EventKind>(...kinds: K[]): Extract<BacktestEvent, { kind: K }>[] {
-    const wanted = new Set(kinds.map((kind) => KIND_CODE.get(kind)));
+    const wanted = kindMask(kinds);
     const out: Extract<BacktestEvent, { kind: K }>[] = [];
     for (let seq = 0; seq < this.count; seq += 1) {
-      if (wanted.has(this.kinds[seq])) out.push(this.get(seq) as Extract<BacktestEvent, { kind: K }>);
+      if ((wanted & (1 << (this.kinds[seq] as number))) !== 0) out.push(this.get(seq) as Extract<BacktestEvent, { kind: K }>);
+    }
+    return out;
+  }
+
+  /**
+   * The events of the given kinds other than `market`, in order, without their sequence
+   * numbers: the stored objects themselves, not copies (so, unlike
+   * {@link EventLog.filter}, reading them costs no allocation per event).
+   */
+  records<K extends Exclude<EventKind, 'market'>>(...kinds: K[]): Extract<UnsequencedEvent, { kind: K }>[] {
+    const wanted = kindMask(kinds);
+    const out: Extract<UnsequencedEvent, { kind: K }>[] = [];
+    const payloads = this.payloads;
+    for (let i = 0; i < payloads.length; i += 1) {
+      const payload = payloads[i] as UnsequencedEvent;
+      if ((wanted & (1 << (KIND_CODE.get(payload.kind) as number))) !== 0) out.push(payload as Extract<UnsequencedEvent, { kind: K }>);
     }
     return out;
   }
@@ -208,6 +232,13 @@ export class EventLog implements Iterable<BacktestEvent> {
     this.times = times;
     this.refs = refs;
   }
+}
+
+/** A bit per wanted kind code. */
+function kindMask(kinds: readonly EventKind[]): number {
+  let mask = 0;
+  for (const kind of kinds) mask |= 1 << (KIND_CODE.get(kind) ?? 31);
+  return mask;
 }
 
 /** Rebuilds an event with its keys in the fixed order of its kind. */

@@ -5,7 +5,7 @@ import type { OpenTrade, Trade } from '../portfolio/trade.js';
 import { computeStatistics, type Statistics } from '../statistics/compute-statistics.js';
 import type { BacktestSettings } from './config.js';
 import type { EventLog } from './event-log.js';
-import type { BacktestEvent, OrderRecord, RiskEvent } from './events.js';
+import type { OrderRecord, RiskEvent, UnsequencedEvent } from './events.js';
 
 /** What a run was configured with, as recorded in its result. */
 export interface BacktestConfigRecord extends BacktestSettings {
@@ -116,7 +116,7 @@ export class BacktestResult implements BacktestResultParts {
     this.halted = parts.halted;
     this.haltReason = parts.haltReason;
     this.bars = parts.bars;
-    this.orders = ordersFromLog(parts.eventLog.filter('order', 'fill', 'order_update'));
+    this.orders = ordersFromLog(parts.eventLog.records('order', 'fill', 'order_update'));
     this.riskEvents = parts.eventLog.filter('risk');
   }
 
@@ -156,8 +156,8 @@ function withStart(start: number, curve: Float64Array): Float64Array {
   return out;
 }
 
-/** Final states of all orders, from the order, fill and order-update events of a log. */
-export function ordersFromLog(log: Iterable<BacktestEvent>): OrderSummary[] {
+/** Final states of all orders, from the order, fill and order-update events of a log (with or without sequence numbers). */
+export function ordersFromLog(log: Iterable<UnsequencedEvent>): OrderSummary[] {
   interface Mutable {
     record: OrderRecord;
     createdAt: number;
@@ -183,12 +183,26 @@ export function ordersFromLog(log: Iterable<BacktestEvent>): OrderSummary[] {
       o.reason = event.reason;
     }
   }
-  return [...byId.values()].map((o) => ({
-    ...o.record,
-    createdAt: o.createdAt,
-    status: o.status,
-    filledQuantity: o.filled,
-    averageFillPrice: o.filled === 0 ? null : o.notional / o.filled,
-    reason: o.reason,
-  }));
+  const out: OrderSummary[] = [];
+  // Built key by key rather than by spreading the record: tens of thousands of orders
+  // are summarised at the end of a busy run.
+  for (const o of byId.values()) {
+    const r = o.record;
+    out.push({
+      id: r.id,
+      symbol: r.symbol,
+      quantity: r.quantity,
+      type: r.type,
+      limitPrice: r.limitPrice,
+      stopPrice: r.stopPrice,
+      timeInForce: r.timeInForce,
+      tag: r.tag,
+      createdAt: o.createdAt,
+      status: o.status,
+      filledQuantity: o.filled,
+      averageFillPrice: o.filled === 0 ? null : o.notional / o.filled,
+      reason: o.reason,
+    });
+  }
+  return out;
 }

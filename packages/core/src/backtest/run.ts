@@ -196,22 +196,24 @@ export class BacktestRun implements MatchListener {
     feed.advance(index);
     const time = feed.time;
     this.ctx.time = time;
-    this.log.appendMarket(time, index);
+    this.log.appendMarket(index);
     const symbols = feed.symbols;
     this.barsDone += symbols.length;
     const portfolio = this.portfolio;
-    // Indexed loops: this runs for every bar, and array iterators would allocate.
+    // Indexed loops: this runs for every bar, and array iterators would allocate. On
+    // aligned data the slice's symbols are the feed's, so bars are found by index.
+    const aligned = symbols === feed.symbolList;
     if (this.broker.openCount > 0) {
       for (let i = 0; i < symbols.length; i += 1) {
         const symbol = symbols[i] as SymbolId;
-        const bar = feed.bar(symbol);
+        const bar = aligned ? feed.barAt(i) : feed.bar(symbol);
         if (bar !== undefined) portfolio.mark(symbol, bar.open);
       }
       this.broker.match(time, feed, portfolio, this);
     }
     for (let i = 0; i < symbols.length; i += 1) {
       const symbol = symbols[i] as SymbolId;
-      const bar = feed.bar(symbol);
+      const bar = aligned ? feed.barAt(i) : feed.bar(symbol);
       if (bar !== undefined) portfolio.markBar(symbol, bar);
     }
     this.driver.selectUniverse();

@@ -95,7 +95,8 @@ export class BacktestBroker {
     if (this.open.length === 0) return;
     const day = utcDay(time);
     const eligible: Order[] = [];
-    for (const order of this.open) {
+    for (let i = 0; i < this.open.length; i += 1) {
+      const order = this.open[i] as Order;
       if (order.createdAt >= time || bars.bar(order.symbol) === undefined) continue;
       if (order.timeInForce === 'day') {
         const first = this.firstDay.get(order.id);
@@ -108,8 +109,9 @@ export class BacktestBroker {
       }
       eligible.push(order);
     }
-    eligible.sort((a, b) => reduces(b, portfolio) - reduces(a, portfolio) || a.id - b.id);
-    for (const order of eligible) {
+    if (eligible.length > 1) sortForMatching(eligible, portfolio);
+    for (let i = 0; i < eligible.length; i += 1) {
+      const order = eligible[i] as Order;
       const bar = bars.bar(order.symbol);
       if (bar === undefined) continue;
       const fill = this.simulator.process(order, bar, portfolio);
@@ -117,9 +119,27 @@ export class BacktestBroker {
       else if (order.status === 'rejected') listener.onOrderEnded(order, 'rejected', order.rejectReason ?? 'rejected');
       else if (order.status === 'cancelled') listener.onOrderEnded(order, 'cancelled', order.cancelReason ?? 'cancelled');
     }
-    this.open = this.open.filter((o) => o.isOpen);
-    for (const id of [...this.firstDay.keys()]) if (!this.open.some((o) => o.id === id)) this.firstDay.delete(id);
+    this.dropClosed();
   }
+
+  /**
+   * Removes the orders no longer open from the book (and their day-order records).
+   * The book becomes a new array, so a list returned by `openOrders` earlier stays as it was.
+   */
+  private dropClosed(): void {
+    const next: Order[] = [];
+    for (let i = 0; i < this.open.length; i += 1) {
+      const order = this.open[i] as Order;
+      if (order.isOpen) next.push(order);
+      else this.firstDay.delete(order.id);
+    }
+    this.open = next;
+  }
+}
+
+/** Reducing orders first (they free buying power), then by id. */
+function sortForMatching(eligible: Order[], portfolio: Portfolio): void {
+  eligible.sort((a, b) => reduces(b, portfolio) - reduces(a, portfolio) || a.id - b.id);
 }
 
 function reduces(order: Order, portfolio: Portfolio): number {

@@ -115,7 +115,15 @@ export class SliceFeed implements MarketSource, Slice {
       this.cursor[s] = row + 1;
       present += 1;
     }
-    this.symbols = present === this.columns.length ? this.symbolList : this.symbolList.filter((_, s) => this.stamp[s] === index);
+    this.symbols = present === this.columns.length ? this.symbolList : this.presentSymbols(present);
+  }
+
+  /** The symbols with a bar in the current slice (a loop, not a closure: `advance` runs for every slice). */
+  private presentSymbols(present: number): SymbolId[] {
+    const out = new Array<SymbolId>(present);
+    let k = 0;
+    for (let s = 0; s < this.columns.length; s += 1) if (this.stamp[s] === this.index) out[k++] = this.symbolList[s] as SymbolId;
+    return out;
   }
 
   /** Index of `symbol` in the data, or −1. */
@@ -200,7 +208,9 @@ export class SliceFeed implements MarketSource, Slice {
 }
 
 function unionOfTimes(columns: readonly BarColumns[], total: number): Float64Array {
-  if (columns.length === 1) return (columns[0] as BarColumns).timestamp.slice();
+  const first = (columns[0]?.timestamp ?? new Float64Array(0)) as Float64Array;
+  // Aligned data (every symbol on the same clock) is the common case: no sort needed.
+  if (columns.every((c) => sameTimes(c.timestamp, first))) return first.slice();
   const all = new Float64Array(total);
   let offset = 0;
   for (const c of columns) {
@@ -213,6 +223,13 @@ function unionOfTimes(columns: readonly BarColumns[], total: number): Float64Arr
     if (i === 0 || all[i] !== all[unique - 1]) all[unique++] = all[i] as number;
   }
   return all.slice(0, unique);
+}
+
+function sameTimes(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function findRow(times: Float64Array, time: number): number {

@@ -66,10 +66,17 @@ export class AlgorithmDriver {
 
   /** Stage 1: asks the universe model; on a change notifies every stage. */
   selectUniverse(): void {
+    const selected = this.algorithm.universe.select(this.ctx);
+    if (selected !== this.lastUniverse) this.changeUniverse(selected);
+  }
+
+  /**
+   * Applies a new selection. Kept apart from the per-step check: its closures would
+   * make every call of the check allocate a context.
+   */
+  private changeUniverse(selected: readonly SymbolId[]): void {
     const ctx = this.ctx;
     const universe = this.algorithm.universe;
-    const selected = universe.select(ctx);
-    if (selected === this.lastUniverse) return;
     this.lastUniverse = selected;
     const next = new Set(selected);
     const added = selected.filter((s) => !this.activeSet.has(s));

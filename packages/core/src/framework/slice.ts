@@ -14,7 +14,11 @@ import type { EpochMs } from '../time.js';
 export interface Slice {
   /** Timestamp of the bars, epoch ms. */
   readonly time: EpochMs;
-  /** Symbols with a bar at this timestamp, in the data's symbol order. */
+  /**
+   * Symbols with a bar at this timestamp, in the data's symbol order. Never changed
+   * in place: a slice with other symbols gives another array, so a model may key a
+   * cache on this array's identity.
+   */
   readonly symbols: readonly SymbolId[];
   /** The bar of `symbol` at this timestamp, or `undefined`. */
   bar(symbol: SymbolId): BarView | undefined;

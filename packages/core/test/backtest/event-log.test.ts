@@ -39,6 +39,6 @@ describe('EventLog', () => {
   });
 
   it('refuses market events by reference without a market source', () => {
-    expect(() => new EventLog().appendMarket(0, 0)).toThrow(AlphaSwarmError);
+    expect(() => new EventLog().appendMarket(0)).toThrow(AlphaSwarmError);
   });
 });

@@ -109,6 +109,9 @@ export class DualMACrossoverAlpha implements AlphaModel {
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
   private readonly states = new Map<SymbolId, SymbolState>();
+  /** The states in the order of the last slice's symbols, while that array object is reused. */
+  private orderedFor: readonly SymbolId[] | undefined;
+  private ordered: (SymbolState | undefined)[] = [];
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: DualMACrossoverAlphaOptions = {}) {
@@ -128,9 +131,12 @@ export class DualMACrossoverAlpha implements AlphaModel {
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
+    // The engine hands the same symbols array from slice to slice on aligned data, so
+    // the states are looked up once per array rather than once per bar and symbol.
+    const ordered = symbols === this.orderedFor ? this.ordered : this.order(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
       const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = ordered[i];
       if (state === undefined) continue;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
@@ -141,8 +147,16 @@ export class DualMACrossoverAlpha implements AlphaModel {
     return out ?? NO_INSIGHTS;
   }
 
+  /** Lines the states up with `symbols` (apart from `update`: a closure there would allocate on every call). */
+  private order(symbols: readonly SymbolId[]): (SymbolState | undefined)[] {
+    this.ordered = symbols.map((symbol) => this.states.get(symbol));
+    this.orderedFor = symbols;
+    return this.ordered;
+  }
+
   /** Creates (and warms up) the state of added symbols; drops that of removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
+    this.orderedFor = undefined;
     for (const symbol of changes.removed) this.states.delete(symbol);
     for (const symbol of changes.added) {
       if (this.states.has(symbol)) continue;

@@ -66,6 +66,9 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
   readonly driftThreshold: number;
   private readonly schedule: Schedule | undefined;
   private readonly emitted = new Map<SymbolId, number>();
+  /** Per-symbol scratch of `createTargets`, reused from call to call (no per-call maps or sets). */
+  private readonly slots = new Map<SymbolId, SymbolSlot>();
+  private generation = 0;
   private scheduleTime = Number.NaN;
   private scheduleDue = false;
 
@@ -104,14 +107,14 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
     const weights = new Float64Array(active.length);
     if (active.length > 0) this.computeWeights(ctx, active, weights);
     const out: PortfolioTarget[] = [];
-    const kept = new Set<SymbolId>();
+    const generation = this.generation;
     for (let i = 0; i < active.length; i++) {
       const symbol = (active[i] as Insight).symbol;
       let w = weights[i] as number;
       if (!Number.isFinite(w)) throw new AlphaSwarmError('INVALID_WEIGHT', `${this.name}: weight ${w} for ${symbol.value}`, { path: 'weight', value: w });
       if ((this.portfolioBias === 'long' && w < 0) || (this.portfolioBias === 'short' && w > 0)) w = 0;
       if (w === 0) continue;
-      kept.add(symbol);
+      (this.slots.get(symbol) as SymbolSlot).kept = generation;
       const previous = this.emitted.get(symbol);
       if (!scheduled && previous === w) continue;
       if (previous !== undefined && this.withinDrift(ctx, symbol, w)) continue;
@@ -119,7 +122,7 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
       this.emitted.set(symbol, w);
     }
     for (const symbol of this.emitted.keys()) {
-      if (kept.has(symbol)) continue;
+      if (this.slots.get(symbol)?.kept === generation) continue;
       out.push({ symbol, quantity: 0 });
       this.emitted.delete(symbol);
     }
@@ -141,20 +144,38 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
     return this.scheduleDue;
   }
 
+  /**
+   * The most recent active insight per symbol (latest generation time, then highest
+   * id), along the bias, in first-seen symbol order. Starts a new scratch generation.
+   */
   private activeInsights(ctx: AlgorithmContext, insights: readonly Insight[]): Insight[] {
-    const latest = new Map<SymbolId, Insight>();
-    for (const insight of insights) {
-      if (!insight.isActive(ctx.time)) continue;
-      const current = latest.get(insight.symbol);
-      if (current === undefined || insight.generatedTime > current.generatedTime || (insight.generatedTime === current.generatedTime && insight.id > current.id)) {
-        latest.set(insight.symbol, insight);
+    const generation = ++this.generation;
+    const time = ctx.time;
+    const latest: Insight[] = [];
+    for (let i = 0; i < insights.length; i++) {
+      const insight = insights[i] as Insight;
+      if (!insight.isActive(time)) continue;
+      let slot = this.slots.get(insight.symbol);
+      if (slot === undefined) {
+        slot = { seen: 0, index: 0, kept: 0 };
+        this.slots.set(insight.symbol, slot);
       }
+      if (slot.seen !== generation) {
+        slot.seen = generation;
+        slot.index = latest.length;
+        latest.push(insight);
+        continue;
+      }
+      const current = latest[slot.index] as Insight;
+      if (insight.generatedTime > current.generatedTime || (insight.generatedTime === current.generatedTime && insight.id > current.id)) latest[slot.index] = insight;
     }
-    const out: Insight[] = [];
-    for (const insight of latest.values()) {
-      if (insight.direction === 'up' ? this.portfolioBias !== 'short' : insight.direction === 'down' && this.portfolioBias !== 'long') out.push(insight);
+    let n = 0;
+    for (let i = 0; i < latest.length; i++) {
+      const insight = latest[i] as Insight;
+      if (insight.direction === 'up' ? this.portfolioBias !== 'short' : insight.direction === 'down' && this.portfolioBias !== 'long') latest[n++] = insight;
     }
-    return out;
+    latest.length = n;
+    return latest;
   }
 
   /** True when the position is held in the target's direction and within the drift threshold of it. */
@@ -168,4 +189,11 @@ export abstract class PortfolioModelBase implements PortfolioConstructionModel {
     const current = (quantity * price) / value;
     return Math.sign(current) === Math.sign(target) && Math.abs(current - target) <= this.driftThreshold;
   }
+}
+
+/** What `createTargets` marks per symbol: the generation it was seen and kept in, and its place. */
+interface SymbolSlot {
+  seen: number;
+  index: number;
+  kept: number;
 }

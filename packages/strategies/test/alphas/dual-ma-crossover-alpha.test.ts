@@ -46,6 +46,26 @@ describe('DualMACrossoverAlpha: crosses on a hand-computed series', () => {
     ]);
   });
 
+  it('keeps each symbol on its own state when slices alternate between all symbols and some', () => {
+    // B has no bar at a third of the timestamps, so the slice's symbols array changes
+    // between the full list and [A] (B comes first in data order, so [A] is not a prefix
+    // of the full list): each symbol's crosses must be those it has alone.
+    const b = [5, 6, 7, 8, 7, 6, 5, 6, 8, 9, 8, 6, 5, 4, 6, 8, 9, 7, 5, 6];
+    const at = b.map((_, i) => Math.floor((i * 3) / 2));
+    const closesA = Array.from({ length: at.at(-1)! + 1 }, (_, i) => 10 + 3 * Math.sin(i / 2));
+    const B = 'BBB.X';
+    const both = emitted(runAlpha(new DualMACrossoverAlpha({ fast: 2, slow: 4 }), makeBars({ [B]: { close: b, at }, [A]: closesA })));
+    const aloneA = emitted(runAlpha(new DualMACrossoverAlpha({ fast: 2, slow: 4 }), makeBars({ [A]: closesA })));
+    const aloneB = emitted(runAlpha(new DualMACrossoverAlpha({ fast: 2, slow: 4 }), makeBars({ [B]: { close: b, at } })));
+    // Compared by time: bar indices differ between the runs (B alone has fewer timestamps).
+    const timed = (list: typeof both) => list.map((e) => [e.generatedTime, e.symbol, e.direction]);
+    const of = (list: typeof both, symbol: string) => timed(list.filter((e) => e.symbol === symbol));
+    expect(of(both, A)).toEqual(timed(aloneA));
+    expect(of(both, B)).toEqual(timed(aloneB));
+    expect(aloneA.length).toBeGreaterThan(2);
+    expect(aloneB.length).toBeGreaterThan(1);
+  });
+
   it('treats equal averages as no cross and keeps the side: above → equal → below is one death cross', () => {
     //  i  close SMA2  SMA4
     //  3  13    12.5  11.5   above (recorded)
