@@ -122,17 +122,22 @@ export class BacktestResult implements BacktestResultParts {
 
   /**
    * Statistics of the equity curve (with the initial cash as its first point), the
-   * trades and the fills. Computed on first access and cached: a run that never
-   * reads them does not pay for them.
+   * trades and the fills; `startTime` and `endTime` are the times of the first and
+   * last bar processed (null when none was). Computed on first access and cached: a
+   * run that never reads them does not pay for them.
    */
   get statistics(): Statistics {
-    this.cachedStatistics ??= computeStatistics({
-      equity: withStart(this.config.initialCash, this.equityCurve.equity),
-      periodsPerYear: this.config.periodsPerYear,
-      trades: this.trades,
-      fills: this.fills,
-      exposure: withStart(0, this.equityCurve.exposure),
-    });
+    if (this.cachedStatistics === undefined) {
+      const times = this.equityCurve.timestamps;
+      const statistics = computeStatistics({
+        equity: withStart(this.config.initialCash, this.equityCurve.equity),
+        periodsPerYear: this.config.periodsPerYear,
+        trades: this.trades,
+        fills: this.fills,
+        exposure: withStart(0, this.equityCurve.exposure),
+      });
+      this.cachedStatistics = { ...statistics, startTime: times[0] ?? null, endTime: times[times.length - 1] ?? null };
+    }
     return this.cachedStatistics;
   }
 

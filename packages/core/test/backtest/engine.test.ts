@@ -134,6 +134,14 @@ describe('EventDrivenBacktester: event log, determinism and replay', () => {
     expect(result.fills.length).toBeGreaterThan(5);
   });
 
+  it('dates the statistics with the first and last bar processed', () => {
+    const times = [...run().eventLog.filter('market')].map((e) => e.time);
+    const { startTime, endTime } = run().statistics;
+    expect(startTime).toBe(times[0]);
+    expect(endTime).toBe(times.at(-1));
+    expect(endTime! - startTime!).toBeGreaterThan(0);
+  });
+
   it('gives byte-identical logs for two runs, and a different log for other data', () => {
     const a = run().eventLog.toJsonl();
     const b = run().eventLog.toJsonl();
@@ -257,6 +265,7 @@ describe('EventDrivenBacktester: progress and kill switch', () => {
     expect(result.halted).toBe(true);
     expect(result.haltReason).toBe('operator stop');
     expect(result.equityCurve.equity).toHaveLength(300);
+    expect(result.statistics.endTime).toBe(result.equityCurve.timestamps[299]);
     expect([...result.eventLog].at(-1)).toMatchObject({ kind: 'end', halted: true, reason: 'operator stop' });
   });
 
