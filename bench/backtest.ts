@@ -6,8 +6,8 @@
  * EqualWeightPortfolio → NoOpRiskModel → ImmediateExecutionModel — with the event log
  * recording as it does by default. Data generation (`loadSeconds`) and the event-log
  * hash (`hashSeconds`, computed lazily on first access) are timed apart from the
- * simulation, and so are the statistics (`statsSeconds`: the result computes them on
- * first access). A hand-written typed-array loop doing the same crossover and fills gives
+ * simulation, and so are the orders and risk events (`ordersSeconds`) and the
+ * statistics (`statsSeconds`), which the result derives on first access. A hand-written typed-array loop doing the same crossover and fills gives
  * `frameworkOverhead = loopBarsPerSec / pipelineBarsPerSec`.
  * A warm-up run on other data first lets the JIT compile the hot path; then each case
  * runs five times and the median rate is reported (`barsPerSecRange`: slowest, fastest).
@@ -87,6 +87,11 @@ for (const c of cases) {
   const hashSeconds = (performance.now() - t) / 1000;
 
   t = performance.now();
+  const orders = result.orders.length;
+  const riskEvents = result.riskEvents.length;
+  const ordersSeconds = (performance.now() - t) / 1000;
+
+  t = performance.now();
   const sharpe = result.statistics.sharpeRatio;
   const statsSeconds = (performance.now() - t) / 1000;
 
@@ -113,9 +118,12 @@ for (const c of cases) {
       heapMB: heap,
       loadSeconds: round(loadSeconds),
       hashSeconds: round(hashSeconds),
+      ordersSeconds: round(ordersSeconds),
       statsSeconds: round(statsSeconds),
       sharpe: round(sharpe, 4),
       events: result.eventLog.length,
+      orders,
+      riskEvents,
       fills: result.fills.length,
       loopFills: loop.fills,
       loopBarsPerSec: Math.round(loopBarsPerSec),

@@ -33,7 +33,11 @@ export interface OrderSummary extends OrderRecord {
   readonly reason: string | null;
 }
 
-/** The equity curve: one point per timestamp, after everything at that timestamp. */
+/**
+ * The equity curve: one point per timestamp, after everything at that timestamp.
+ * A result's arrays are shared with its event log (the timestamps are the market
+ * events' times): read them, copy them to change them.
+ */
 export interface EquityCurve {
   /** Timestamps, epoch ms. */
   readonly timestamps: Float64Array;
@@ -72,7 +76,8 @@ export interface BacktestResultParts {
 /**
  * Everything a backtest produced: configuration, event log, orders, fills, trades,
  * equity curve, statistics and risk events. Orders and risk events are read from the
- * event log, so a replayed result has them by construction.
+ * event log, so a replayed result has them by construction; they, the statistics and
+ * the log's hash are derived on first access, so a run pays only for what is read.
  */
 export class BacktestResult implements BacktestResultParts {
   /** Configuration record. */
@@ -97,13 +102,11 @@ export class BacktestResult implements BacktestResultParts {
   readonly haltReason: string | null;
   /** Bars processed. */
   readonly bars: number;
-  /** Every order in its final state. */
-  readonly orders: readonly OrderSummary[];
-  /** Every risk decision, in order. */
-  readonly riskEvents: readonly RiskEvent[];
   private cachedStatistics: Statistics | undefined;
+  private cachedOrders: readonly OrderSummary[] | undefined;
+  private cachedRiskEvents: readonly RiskEvent[] | undefined;
 
-  /** Assembles a result; orders, risk events and statistics are derived here. */
+  /** Assembles a result; orders, risk events and statistics are derived from it when first read. */
   constructor(parts: BacktestResultParts) {
     this.config = parts.config;
     this.specHash = parts.specHash;
@@ -116,8 +119,21 @@ export class BacktestResult implements BacktestResultParts {
     this.halted = parts.halted;
     this.haltReason = parts.haltReason;
     this.bars = parts.bars;
-    this.orders = ordersFromLog(parts.eventLog.records('order', 'fill', 'order_update'));
-    this.riskEvents = parts.eventLog.filter('risk');
+  }
+
+  /**
+   * Every order in its final state, rebuilt from the order, fill and order-update
+   * events of the log on first access and cached (a busy run has tens of thousands).
+   */
+  get orders(): readonly OrderSummary[] {
+    this.cachedOrders ??= ordersFromLog(this.eventLog.records('order', 'fill', 'order_update'));
+    return this.cachedOrders;
+  }
+
+  /** Every risk decision, in order: the log's risk events, read on first access and cached. */
+  get riskEvents(): readonly RiskEvent[] {
+    this.cachedRiskEvents ??= this.eventLog.filter('risk');
+    return this.cachedRiskEvents;
   }
 
   /**

@@ -8,7 +8,10 @@ import type { Insight } from './insight.js';
  * Iteration order is deterministic (insertion order of the keys).
  */
 export class InsightCollection {
-  private readonly active = new Map<string, Insight>();
+  /** Active insights by (symbol, source) key, in insertion order of the keys. */
+  private readonly active = new Map<InsightKey, Insight>();
+  /** One key object per (symbol, source) pair, so that adding builds no key string. */
+  private readonly keys = new Map<SymbolId, Map<string, InsightKey>>();
 
   /** Number of active (not yet expired or cancelled) insights held. */
   get size(): number {
@@ -17,7 +20,7 @@ export class InsightCollection {
 
   /** Adds an insight, cancelling the one it replaces. Returns the replaced insight, if any. */
   add(insight: Insight): Insight | undefined {
-    const key = `${insight.symbol.value}\u0000${insight.sourceModel}`;
+    const key = this.keyOf(insight);
     const previous = this.active.get(key);
     if (previous !== undefined) {
       previous.cancel(`replaced by insight ${insight.id}`);
@@ -25,6 +28,20 @@ export class InsightCollection {
     }
     this.active.set(key, insight);
     return previous;
+  }
+
+  private keyOf(insight: Insight): InsightKey {
+    let bySource = this.keys.get(insight.symbol);
+    if (bySource === undefined) {
+      bySource = new Map();
+      this.keys.set(insight.symbol, bySource);
+    }
+    let key = bySource.get(insight.sourceModel);
+    if (key === undefined) {
+      key = { symbol: insight.symbol, sourceModel: insight.sourceModel };
+      bySource.set(insight.sourceModel, key);
+    }
+    return key;
   }
 
   /** Active insights for one symbol. */
@@ -65,3 +82,9 @@ export class InsightCollection {
 }
 
 const NO_INSIGHTS: Insight[] = [];
+
+/** The identity of an active-insight slot: one symbol and one source model. */
+interface InsightKey {
+  readonly symbol: SymbolId;
+  readonly sourceModel: string;
+}

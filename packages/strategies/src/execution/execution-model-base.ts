@@ -36,6 +36,8 @@ export abstract class ExecutionModelBase<S extends WorkingTarget> implements Exe
   /** Name of the model. */
   readonly name: string;
   private readonly working = new Map<SymbolId, S>();
+  /** The working symbols in the map's order, walked by index (no iterator per call). */
+  private readonly order: SymbolId[] = [];
 
   /**
    * @param defaultName - the name when `options.name` is not given (the class name)
@@ -55,22 +57,32 @@ export abstract class ExecutionModelBase<S extends WorkingTarget> implements Exe
   /** Adopts this bar's targets, then works every working target; returns the orders to submit. */
   execute(ctx: AlgorithmContext, targets: readonly PortfolioTarget[]): readonly OrderRequest[] {
     if (targets.length === 0 && this.working.size === 0) return NO_ORDERS;
-    for (const target of targets) {
+    const working = this.working;
+    const order = this.order;
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[i] as PortfolioTarget;
       const quantity = targetShares(ctx, target);
-      this.working.set(target.symbol, this.adopt(ctx, target.symbol, quantity, this.working.get(target.symbol)));
+      const previous = working.get(target.symbol);
+      if (previous === undefined) order.push(target.symbol);
+      working.set(target.symbol, this.adopt(ctx, target.symbol, quantity, previous));
     }
     let out: OrderRequest[] | undefined;
-    for (const [symbol, state] of this.working) {
+    let kept = 0;
+    for (let i = 0; i < order.length; i++) {
+      const symbol = order[i] as SymbolId;
+      const state = working.get(symbol) as S;
       const remaining = state.quantity - ctx.portfolio.quantity(symbol);
       if (isDust(remaining, state.quantity)) {
-        this.working.delete(symbol);
+        working.delete(symbol);
         continue;
       }
       const unordered = remaining - openOrderQuantity(ctx, symbol);
       const request = this.work(ctx, symbol, state, isDust(unordered, state.quantity) ? 0 : unordered);
       if (request !== undefined) (out ??= []).push(request);
-      if (state.done) this.working.delete(symbol);
+      if (state.done) working.delete(symbol);
+      else order[kept++] = symbol;
     }
+    order.length = kept;
     return out ?? NO_ORDERS;
   }
 
