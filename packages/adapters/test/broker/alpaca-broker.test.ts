@@ -26,7 +26,7 @@ describe('AlpacaBroker against a local Alpaca API', () => {
       secrets: new StaticSecretResolver({ APCA_API_KEY_ID: KEY_ID, APCA_API_SECRET_KEY: SECRET_KEY }),
       symbols: [AAPL],
       sleep: async (ms) => void waits.push(ms),
-      timeoutMs: 200,
+      timeoutMs: 500, // roomy for a loaded machine; the slow answers below take 1 s
     });
   });
 
