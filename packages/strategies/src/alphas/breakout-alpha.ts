@@ -13,6 +13,7 @@ import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
 import { priorHistory } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /** Options of {@link BreakoutAlpha}. */
 export interface BreakoutAlphaOptions extends AlphaInsightOptions {
@@ -77,7 +78,7 @@ export class BreakoutAlpha implements AlphaModel {
   /** `flat` instead of `down`. */
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
-  private readonly states = new Map<SymbolId, SymbolState>();
+  private readonly states = new SymbolStates((ctx, symbol) => this.warmUp(ctx, symbol));
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: BreakoutAlphaOptions = {}) {
@@ -93,43 +94,41 @@ export class BreakoutAlpha implements AlphaModel {
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
+    const states = this.states.inOrderOf(symbols);
     const time = slice.time;
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !(Number.isFinite(bar.close) && Number.isFinite(bar.high) && Number.isFinite(bar.low))) continue;
       const breakout = state.step(bar.high, bar.low, bar.close, time);
       if (breakout === 0) continue;
-      const wanted = breakout > 0 ? 1 : this.longOnly ? 0 : -1;
-      const direction = state.signal.changeTo(wanted, time);
-      if (direction === undefined) continue;
-      const insight = this.template.create(symbol, direction, state.spacing);
-      state.signal.set(direction, time, insight.period);
-      (out ??= []).push(insight);
+      const insight = this.template.change(symbol, state.signal, breakout > 0 ? 1 : this.longOnly ? 0 : -1, time, state.spacing);
+      if (insight !== undefined) (out ??= []).push(insight);
     }
     return out ?? NO_INSIGHTS;
   }
 
   /** Creates (and fills the channel of) added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.lookback);
-      const n = this.lookback;
-      const highs = priorHistory(ctx, symbol, 'high', n);
-      const lows = priorHistory(ctx, symbol, 'low', n);
-      const closes = priorHistory(ctx, symbol, 'close', n);
-      const times = priorHistory(ctx, symbol, 'timestamp', n);
-      for (let i = 0; i < closes.length; i += 1) {
-        const high = highs[i] as number;
-        const low = lows[i] as number;
-        const close = closes[i] as number;
-        if (Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close)) state.step(high, low, close, times[i] as number);
-      }
-      this.states.set(symbol, state);
+    this.states.apply(ctx, changes);
+  }
+
+  /** A joining symbol's state, its channel filled from the `lookback` bars before the current one. */
+  private warmUp(ctx: AlgorithmContext, symbol: SymbolId): SymbolState {
+    const state = new SymbolState(this.lookback);
+    const n = this.lookback;
+    const highs = priorHistory(ctx, symbol, 'high', n);
+    const lows = priorHistory(ctx, symbol, 'low', n);
+    const closes = priorHistory(ctx, symbol, 'close', n);
+    const times = priorHistory(ctx, symbol, 'timestamp', n);
+    for (let i = 0; i < closes.length; i += 1) {
+      const high = highs[i] as number;
+      const low = lows[i] as number;
+      const close = closes[i] as number;
+      if (Number.isFinite(high) && Number.isFinite(low) && Number.isFinite(close)) state.step(high, low, close, times[i] as number);
     }
+    return state;
   }
 }

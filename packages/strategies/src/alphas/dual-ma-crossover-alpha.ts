@@ -13,7 +13,8 @@ import { EmaIndicator } from '../indicators/ema.js';
 import { SmaIndicator } from '../indicators/sma.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
-import { priorHistory } from './prior-history.js';
+import { replayPriorCloses } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /** Options of {@link DualMACrossoverAlpha}. */
 export interface DualMACrossoverAlphaOptions extends AlphaInsightOptions {
@@ -92,7 +93,7 @@ class SymbolState {
  *   EMAs so the seed has decayed; crosses inside that history are not emitted) and
  *   dropped when it leaves.
  *
- * Hot path: one `Map` lookup and two O(1) indicator updates per bar and symbol; no
+ * Hot path: the bar's lookup and two O(1) indicator updates per bar and symbol; no
  * allocation unless a cross happens (otherwise `update` returns a shared frozen
  * empty array).
  */
@@ -108,10 +109,11 @@ export class DualMACrossoverAlpha implements AlphaModel {
   /** `flat` instead of `down`. */
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
-  private readonly states = new Map<SymbolId, SymbolState>();
-  /** The states in the order of the last slice's symbols, while that array object is reused. */
-  private orderedFor: readonly SymbolId[] | undefined;
-  private ordered: (SymbolState | undefined)[] = [];
+  private readonly states = new SymbolStates((ctx, symbol) => {
+    const state = new SymbolState(this.fast, this.slow, this.maType === 'ema');
+    replayPriorCloses(ctx, symbol, this.maType === 'ema' ? 3 * this.slow : this.slow, (close, time) => state.step(close, time));
+    return state;
+  });
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: DualMACrossoverAlphaOptions = {}) {
@@ -131,13 +133,11 @@ export class DualMACrossoverAlpha implements AlphaModel {
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
-    // The engine hands the same symbols array from slice to slice on aligned data, so
-    // the states are looked up once per array rather than once per bar and symbol.
-    const ordered = symbols === this.orderedFor ? this.ordered : this.order(symbols);
+    const states = this.states.inOrderOf(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = ordered[i];
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
       const cross = state.stepBar(bar);
@@ -147,28 +147,8 @@ export class DualMACrossoverAlpha implements AlphaModel {
     return out ?? NO_INSIGHTS;
   }
 
-  /** Lines the states up with `symbols` (apart from `update`: a closure there would allocate on every call). */
-  private order(symbols: readonly SymbolId[]): (SymbolState | undefined)[] {
-    this.ordered = symbols.map((symbol) => this.states.get(symbol));
-    this.orderedFor = symbols;
-    return this.ordered;
-  }
-
   /** Creates (and warms up) the state of added symbols; drops that of removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    this.orderedFor = undefined;
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.fast, this.slow, this.maType === 'ema');
-      const n = this.maType === 'ema' ? 3 * this.slow : this.slow;
-      const closes = priorHistory(ctx, symbol, 'close', n);
-      const times = priorHistory(ctx, symbol, 'timestamp', n);
-      for (let i = 0; i < closes.length; i += 1) {
-        const close = closes[i] as number;
-        if (Number.isFinite(close)) state.step(close, times[i] as number);
-      }
-      this.states.set(symbol, state);
-    }
+    this.states.apply(ctx, changes);
   }
 }

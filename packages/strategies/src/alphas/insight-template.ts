@@ -1,4 +1,5 @@
-import { AlphaSwarmError, InvalidArgumentError, type InsightDirection, type InsightInit, type SymbolId } from '@alphaswarm/core';
+import { AlphaSwarmError, InvalidArgumentError, type EpochMs, type InsightDirection, type InsightInit, type SymbolId } from '@alphaswarm/core';
+import type { ActiveSignal } from './active-signal.js';
 import type { BarSpacing } from './bar-spacing.js';
 
 /**
@@ -88,6 +89,19 @@ export class InsightTemplate {
       });
     }
     return bars * interval;
+  }
+
+  /**
+   * For level-based alphas: the insight that moves `signal` to `wanted` (1 up, 0 flat,
+   * −1 down) at `time`, recorded in `signal`; `undefined` when the active insight
+   * already asks for that.
+   */
+  change(symbol: SymbolId, signal: ActiveSignal, wanted: number, time: EpochMs, spacing: BarSpacing, magnitude?: number): InsightInit | undefined {
+    const direction = signal.changeTo(wanted, time);
+    if (direction === undefined) return undefined;
+    const insight = this.create(symbol, direction, spacing, magnitude);
+    signal.set(direction, time, insight.period);
+    return insight;
   }
 
   /** An insight for `symbol` with this template's period, weight and confidence, and the given magnitude. */

@@ -12,7 +12,8 @@ import { MacdIndicator } from '../indicators/macd.js';
 import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
-import { priorHistory } from './prior-history.js';
+import { replayPriorCloses } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /** Options of {@link MacdAlpha}. */
 export interface MacdAlphaOptions extends AlphaInsightOptions {
@@ -87,7 +88,11 @@ export class MacdAlpha implements AlphaModel {
   /** `flat` instead of `down`. */
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
-  private readonly states = new Map<SymbolId, SymbolState>();
+  private readonly states = new SymbolStates((ctx, symbol) => {
+    const state = new SymbolState(this.fast, this.slow, this.signal);
+    replayPriorCloses(ctx, symbol, 3 * this.slow + this.signal, (close, time) => state.step(close, time, this.bounceThreshold));
+    return state;
+  });
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: MacdAlphaOptions = {}) {
@@ -112,38 +117,23 @@ export class MacdAlpha implements AlphaModel {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
     const time = slice.time;
+    const states = this.states.inOrderOf(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
       const regime = state.step(bar.close, time, this.bounceThreshold);
       if (Number.isNaN(regime)) continue;
-      const wanted = regime < 0 && this.longOnly ? 0 : regime;
-      const direction = state.signal.changeTo(wanted, time);
-      if (direction === undefined) continue;
-      const insight = this.template.create(symbol, direction, state.spacing);
-      state.signal.set(direction, time, insight.period);
-      (out ??= []).push(insight);
+      const insight = this.template.change(symbol, state.signal, regime < 0 && this.longOnly ? 0 : regime, time, state.spacing);
+      if (insight !== undefined) (out ??= []).push(insight);
     }
     return out ?? NO_INSIGHTS;
   }
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    const n = 3 * this.slow + this.signal;
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.fast, this.slow, this.signal);
-      const closes = priorHistory(ctx, symbol, 'close', n);
-      const times = priorHistory(ctx, symbol, 'timestamp', n);
-      for (let i = 0; i < closes.length; i += 1) {
-        const close = closes[i] as number;
-        if (Number.isFinite(close)) state.step(close, times[i] as number, this.bounceThreshold);
-      }
-      this.states.set(symbol, state);
-    }
+    this.states.apply(ctx, changes);
   }
 }

@@ -13,7 +13,8 @@ import { ZScoreIndicator } from '../indicators/z-score.js';
 import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
-import { priorHistory } from './prior-history.js';
+import { replayPriorCloses } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /** Options of {@link MeanReversionZScoreAlpha}. */
 export interface MeanReversionZScoreAlphaOptions extends AlphaInsightOptions {
@@ -79,7 +80,11 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
   /** `flat` instead of `down`. */
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
-  private readonly states = new Map<SymbolId, SymbolState>();
+  private readonly states = new SymbolStates((ctx, symbol) => {
+    const state = new SymbolState(this.lookback);
+    replayPriorCloses(ctx, symbol, this.lookback, (close, time) => state.step(close, time));
+    return state;
+  });
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: MeanReversionZScoreAlphaOptions = {}) {
@@ -100,10 +105,11 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
     const time = slice.time;
+    const states = this.states.inOrderOf(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
       const z = state.step(bar.close, time);
@@ -112,29 +118,15 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
       else if (z < -this.entry) wanted = 1;
       else if (Math.abs(z) < this.exit) wanted = 0;
       else continue; // hold band, or NaN during warm-up
-      const direction = state.signal.changeTo(wanted, time);
-      if (direction === undefined) continue;
       const magnitude = wanted === 0 ? undefined : state.mean.value / bar.close - 1;
-      const insight = this.template.create(symbol, direction, state.spacing, magnitude !== undefined && Number.isFinite(magnitude) ? magnitude : undefined);
-      state.signal.set(direction, time, insight.period);
-      (out ??= []).push(insight);
+      const insight = this.template.change(symbol, state.signal, wanted, time, state.spacing, magnitude !== undefined && Number.isFinite(magnitude) ? magnitude : undefined);
+      if (insight !== undefined) (out ??= []).push(insight);
     }
     return out ?? NO_INSIGHTS;
   }
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.lookback);
-      const closes = priorHistory(ctx, symbol, 'close', this.lookback);
-      const times = priorHistory(ctx, symbol, 'timestamp', this.lookback);
-      for (let i = 0; i < closes.length; i += 1) {
-        const close = closes[i] as number;
-        if (Number.isFinite(close)) state.step(close, times[i] as number);
-      }
-      this.states.set(symbol, state);
-    }
+    this.states.apply(ctx, changes);
   }
 }

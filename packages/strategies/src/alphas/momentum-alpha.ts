@@ -11,7 +11,8 @@ import { RocIndicator } from '../indicators/roc.js';
 import { Schedule, type ScheduleRule } from '../universe/schedule.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
-import { priorHistory } from './prior-history.js';
+import { replayPriorCloses } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /** Options of {@link MomentumAlpha}. */
 export interface MomentumAlphaOptions extends AlphaInsightOptions {
@@ -78,7 +79,11 @@ export class MomentumAlpha implements AlphaModel {
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
   private readonly schedule: Schedule;
-  private readonly states = new Map<SymbolId, SymbolState>();
+  private readonly states = new SymbolStates((ctx, symbol) => {
+    const state = new SymbolState(this.lookback);
+    replayPriorCloses(ctx, symbol, this.lookback, (close, time) => state.step(close, time));
+    return state;
+  });
   private started = false;
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
@@ -98,10 +103,11 @@ export class MomentumAlpha implements AlphaModel {
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
     const symbols = slice.symbols;
     const time = slice.time;
+    const states = this.states.inOrderOf(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
       state.step(bar.close, time);
@@ -116,28 +122,17 @@ export class MomentumAlpha implements AlphaModel {
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.lookback);
-      const closes = priorHistory(ctx, symbol, 'close', this.lookback);
-      const times = priorHistory(ctx, symbol, 'timestamp', this.lookback);
-      for (let i = 0; i < closes.length; i += 1) {
-        const close = closes[i] as number;
-        if (Number.isFinite(close)) state.step(close, times[i] as number);
-      }
-      this.states.set(symbol, state);
-    }
+    this.states.apply(ctx, changes);
   }
 
   private anyReady(): boolean {
-    for (const state of this.states.values()) if (!Number.isNaN(state.momentum)) return true;
+    for (const [, state] of this.states.entries()) if (!Number.isNaN(state.momentum)) return true;
     return false;
   }
 
   private rank(): readonly InsightInit[] {
     const ranked: { symbol: SymbolId; state: SymbolState }[] = [];
-    for (const [symbol, state] of this.states) if (!Number.isNaN(state.momentum)) ranked.push({ symbol, state });
+    for (const [symbol, state] of this.states.entries()) if (!Number.isNaN(state.momentum)) ranked.push({ symbol, state });
     ranked.sort((a, b) => b.state.momentum - a.state.momentum || (a.symbol.value < b.symbol.value ? -1 : a.symbol.value > b.symbol.value ? 1 : 0));
     const top = Math.min(this.k, ranked.length);
     const bottomStart = Math.max(top, ranked.length - this.k);
@@ -159,7 +154,7 @@ export class MomentumAlpha implements AlphaModel {
       } else continue;
       chosen.add(symbol);
     }
-    for (const [symbol, state] of this.states) {
+    for (const [symbol, state] of this.states.entries()) {
       if (state.held === 0 || chosen.has(symbol)) continue;
       out.push(this.template.create(symbol, 'flat', state.spacing));
       state.held = 0;

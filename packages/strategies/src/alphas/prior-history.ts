@@ -1,4 +1,4 @@
-import type { AlgorithmContext, BarField, SymbolId } from '@alphaswarm/core';
+import type { AlgorithmContext, BarField, EpochMs, SymbolId } from '@alphaswarm/core';
 
 const EMPTY = new Float64Array(0);
 
@@ -14,4 +14,17 @@ export function priorHistory(ctx: AlgorithmContext, symbol: SymbolId, field: Bar
   const includesNow = last.length === 1 && last[0] === ctx.time;
   const values = ctx.history(symbol, field, includesNow ? n + 1 : n);
   return includesNow ? values.subarray(0, values.length - 1) : values;
+}
+
+/**
+ * Feeds the finite closes of the `n` bars before the current one to `step`, oldest
+ * first, with their times: how an alpha warms up the state of a joining symbol. Internal.
+ */
+export function replayPriorCloses(ctx: AlgorithmContext, symbol: SymbolId, n: number, step: (close: number, time: EpochMs) => void): void {
+  const closes = priorHistory(ctx, symbol, 'close', n);
+  const times = priorHistory(ctx, symbol, 'timestamp', n);
+  for (let i = 0; i < closes.length; i += 1) {
+    const close = closes[i] as number;
+    if (Number.isFinite(close)) step(close, times[i] as number);
+  }
 }

@@ -11,7 +11,8 @@ import {
 import { RsiIndicator } from '../indicators/rsi.js';
 import { BarSpacing } from './bar-spacing.js';
 import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
-import { priorHistory } from './prior-history.js';
+import { replayPriorCloses } from './prior-history.js';
+import { SymbolStates } from './symbol-states.js';
 
 /**
  * Options of {@link RsiReversalAlpha}. Here `period` is the RSI period (as in LEAN's
@@ -99,7 +100,11 @@ export class RsiReversalAlpha implements AlphaModel {
   /** `flat` instead of `down`. */
   readonly longOnly: boolean;
   private readonly template: InsightTemplate;
-  private readonly states = new Map<SymbolId, SymbolState>();
+  private readonly states = new SymbolStates((ctx, symbol) => {
+    const state = new SymbolState(this.period, this.oversold, this.overbought, this.hysteresis);
+    replayPriorCloses(ctx, symbol, 4 * this.period, (close, time) => state.step(close, time));
+    return state;
+  });
 
   /** @throws {@link @alphaswarm/core!InvalidArgumentError} naming the offending option. */
   constructor(options: RsiReversalAlphaOptions = {}) {
@@ -124,10 +129,11 @@ export class RsiReversalAlpha implements AlphaModel {
     let out: InsightInit[] | undefined;
     const symbols = slice.symbols;
     const time = slice.time;
+    const states = this.states.inOrderOf(symbols);
     for (let i = 0; i < symbols.length; i += 1) {
-      const symbol = symbols[i] as SymbolId;
-      const state = this.states.get(symbol);
+      const state = states[i];
       if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
       const bar = slice.bar(symbol);
       if (bar === undefined || !Number.isFinite(bar.close)) continue;
       const signal = state.step(bar.close, time);
@@ -139,17 +145,6 @@ export class RsiReversalAlpha implements AlphaModel {
 
   /** Creates (and warms up) the state of added symbols; drops that of removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {
-    for (const symbol of changes.removed) this.states.delete(symbol);
-    for (const symbol of changes.added) {
-      if (this.states.has(symbol)) continue;
-      const state = new SymbolState(this.period, this.oversold, this.overbought, this.hysteresis);
-      const closes = priorHistory(ctx, symbol, 'close', 4 * this.period);
-      const times = priorHistory(ctx, symbol, 'timestamp', 4 * this.period);
-      for (let i = 0; i < closes.length; i += 1) {
-        const close = closes[i] as number;
-        if (Number.isFinite(close)) state.step(close, times[i] as number);
-      }
-      this.states.set(symbol, state);
-    }
+    this.states.apply(ctx, changes);
   }
 }
