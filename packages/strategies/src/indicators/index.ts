@@ -15,7 +15,7 @@ export type { StochasticResult } from './stochastic.js';
 export { StochRsiIndicator, stochRsi } from './stoch-rsi.js';
 export { ObvIndicator, obv } from './obv.js';
 export { VwapIndicator, vwap } from './vwap.js';
-export { RollingMaxIndicator, RollingMinIndicator, rollingMax, rollingMin } from './rolling-extremes.js';
+export { RollingExtremeIndicator, RollingMaxIndicator, RollingMinIndicator, rollingMax, rollingMin } from './rolling-extremes.js';
 export { RocIndicator, roc } from './roc.js';
 export { ZScoreIndicator, zScore } from './z-score.js';
 export { RealizedVolatilityIndicator, realizedVolatility } from './realized-volatility.js';

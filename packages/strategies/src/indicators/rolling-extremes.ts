@@ -3,12 +3,13 @@ import type { StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
- * Streaming rolling maximum of the last `n` valid values (R's TTR `runMax`), in
- * amortised O(1) per value with a monotonic deque on a preallocated ring buffer.
- * First output on the `n`-th value (`lookback = n − 1`). Non-finite inputs are gaps
- * (see {@link StreamingIndicator}).
+ * Streaming rolling extreme — maximum or minimum — of the last `n` valid values (R's
+ * TTR `runMax` / `runMin`), in amortised O(1) per value with a monotonic deque on a
+ * preallocated ring buffer. First output on the `n`-th value (`lookback = n − 1`).
+ * Non-finite inputs are gaps (see {@link StreamingIndicator}).
+ * {@link RollingMaxIndicator} and {@link RollingMinIndicator} fix the side.
  */
-export class RollingMaxIndicator implements StreamingIndicator {
+export class RollingExtremeIndicator implements StreamingIndicator {
   /** The window length. */
   readonly n: number;
   /** `n − 1`. */
@@ -16,11 +17,14 @@ export class RollingMaxIndicator implements StreamingIndicator {
   private readonly deque: MonotonicDeque;
   private current = NaN;
 
-  /** @param n - window length, a positive integer */
-  constructor(n: number) {
+  /**
+   * @param n - window length, a positive integer
+   * @param keepsMax - true for the maximum, false for the minimum
+   */
+  constructor(n: number, keepsMax: boolean) {
     this.n = requirePeriod('n', n);
     this.lookback = n - 1;
-    this.deque = new MonotonicDeque(n, true);
+    this.deque = new MonotonicDeque(n, keepsMax);
   }
 
   /** True once `n` valid values have been seen. */
@@ -28,12 +32,12 @@ export class RollingMaxIndicator implements StreamingIndicator {
     return this.deque.full;
   }
 
-  /** The maximum for the most recent value (`NaN` during warm-up and on a gap). */
+  /** The extreme for the most recent value (`NaN` during warm-up and on a gap). */
   get value(): number {
     return this.current;
   }
 
-  /** Consumes one value and returns the maximum of the last `n` valid values. */
+  /** Consumes one value and returns the extreme of the last `n` valid values. */
   update(x: number): number {
     if (!Number.isFinite(x)) return (this.current = NaN);
     const deque = this.deque;
@@ -48,47 +52,19 @@ export class RollingMaxIndicator implements StreamingIndicator {
   }
 }
 
-/**
- * Streaming rolling minimum of the last `n` valid values (R's TTR `runMin`): the mirror
- * of {@link RollingMaxIndicator}, same conventions.
- */
-export class RollingMinIndicator implements StreamingIndicator {
-  /** The window length. */
-  readonly n: number;
-  /** `n − 1`. */
-  readonly lookback: number;
-  private readonly deque: MonotonicDeque;
-  private current = NaN;
-
+/** Streaming rolling maximum of the last `n` valid values (R's TTR `runMax`); see {@link RollingExtremeIndicator}. */
+export class RollingMaxIndicator extends RollingExtremeIndicator {
   /** @param n - window length, a positive integer */
   constructor(n: number) {
-    this.n = requirePeriod('n', n);
-    this.lookback = n - 1;
-    this.deque = new MonotonicDeque(n, false);
+    super(n, true);
   }
+}
 
-  /** True once `n` valid values have been seen. */
-  get ready(): boolean {
-    return this.deque.full;
-  }
-
-  /** The minimum for the most recent value (`NaN` during warm-up and on a gap). */
-  get value(): number {
-    return this.current;
-  }
-
-  /** Consumes one value and returns the minimum of the last `n` valid values. */
-  update(x: number): number {
-    if (!Number.isFinite(x)) return (this.current = NaN);
-    const deque = this.deque;
-    deque.push(x);
-    return (this.current = deque.full ? deque.extreme : NaN);
-  }
-
-  /** Forgets every value. */
-  reset(): void {
-    this.deque.reset();
-    this.current = NaN;
+/** Streaming rolling minimum of the last `n` valid values (R's TTR `runMin`); see {@link RollingExtremeIndicator}. */
+export class RollingMinIndicator extends RollingExtremeIndicator {
+  /** @param n - window length, a positive integer */
+  constructor(n: number) {
+    super(n, false);
   }
 }
 
