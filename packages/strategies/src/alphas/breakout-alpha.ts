@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type EpochMs,
   type InsightInit,
@@ -11,7 +12,7 @@ import {
 import { RollingMaxIndicator, RollingMinIndicator } from '../indicators/rolling-extremes.js';
 import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
-import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
+import { InsightTemplate, type AlphaInsightOptions } from './insight-template.js';
 import { priorHistory } from './prior-history.js';
 import { SymbolStates } from './symbol-states.js';
 
@@ -92,23 +93,15 @@ export class BreakoutAlpha implements AlphaModel {
 
   /** Insights for the breakouts of this bar that change what the symbol holds (usually none). */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    let out: InsightInit[] | undefined;
-    const symbols = slice.symbols;
-    const states = this.states.inOrderOf(symbols);
-    const time = slice.time;
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !(Number.isFinite(bar.close) && Number.isFinite(bar.high) && Number.isFinite(bar.low))) continue;
-      const breakout = state.step(bar.high, bar.low, bar.close, time);
-      if (breakout === 0) continue;
-      const insight = this.template.change(symbol, state.signal, breakout > 0 ? 1 : this.longOnly ? 0 : -1, time, state.spacing);
-      if (insight !== undefined) (out ??= []).push(insight);
-    }
-    return out ?? NO_INSIGHTS;
+    return this.states.collect(slice, this.onBar);
   }
+
+  private readonly onBar = (symbol: SymbolId, state: SymbolState, bar: BarView): InsightInit | undefined => {
+    if (!(Number.isFinite(bar.high) && Number.isFinite(bar.low))) return undefined;
+    const breakout = state.step(bar.high, bar.low, bar.close, bar.time);
+    if (breakout === 0) return undefined;
+    return this.template.change(symbol, state.signal, breakout > 0 ? 1 : this.longOnly ? 0 : -1, bar.time, state.spacing);
+  };
 
   /** Creates (and fills the channel of) added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

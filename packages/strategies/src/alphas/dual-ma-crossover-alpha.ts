@@ -12,7 +12,7 @@ import {
 import { EmaIndicator } from '../indicators/ema.js';
 import { SmaIndicator } from '../indicators/sma.js';
 import { BarSpacing } from './bar-spacing.js';
-import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
+import { InsightTemplate, type AlphaInsightOptions } from './insight-template.js';
 import { replayPriorCloses } from './prior-history.js';
 import { SymbolStates } from './symbol-states.js';
 
@@ -131,21 +131,13 @@ export class DualMACrossoverAlpha implements AlphaModel {
 
   /** Insights for the crosses of this bar (usually none). */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    let out: InsightInit[] | undefined;
-    const symbols = slice.symbols;
-    const states = this.states.inOrderOf(symbols);
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      const cross = state.stepBar(bar);
-      if (cross === 0) continue;
-      (out ??= []).push(this.template.create(symbol, cross > 0 ? 'up' : this.longOnly ? 'flat' : 'down', state.spacing));
-    }
-    return out ?? NO_INSIGHTS;
+    return this.states.collect(slice, this.onBar);
   }
+
+  private readonly onBar = (symbol: SymbolId, state: SymbolState, bar: BarView): InsightInit | undefined => {
+    const cross = state.stepBar(bar);
+    return cross === 0 ? undefined : this.template.create(symbol, cross > 0 ? 'up' : this.longOnly ? 'flat' : 'down', state.spacing);
+  };
 
   /** Creates (and warms up) the state of added symbols; drops that of removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type EpochMs,
   type InsightInit,
@@ -11,7 +12,7 @@ import {
 import { MacdIndicator } from '../indicators/macd.js';
 import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
-import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
+import { InsightTemplate, type AlphaInsightOptions } from './insight-template.js';
 import { replayPriorCloses } from './prior-history.js';
 import { SymbolStates } from './symbol-states.js';
 
@@ -114,23 +115,14 @@ export class MacdAlpha implements AlphaModel {
 
   /** Insights for the symbols whose regime changed at this bar (usually none). */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    let out: InsightInit[] | undefined;
-    const symbols = slice.symbols;
-    const time = slice.time;
-    const states = this.states.inOrderOf(symbols);
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      const regime = state.step(bar.close, time, this.bounceThreshold);
-      if (Number.isNaN(regime)) continue;
-      const insight = this.template.change(symbol, state.signal, regime < 0 && this.longOnly ? 0 : regime, time, state.spacing);
-      if (insight !== undefined) (out ??= []).push(insight);
-    }
-    return out ?? NO_INSIGHTS;
+    return this.states.collect(slice, this.onBar);
   }
+
+  private readonly onBar = (symbol: SymbolId, state: SymbolState, bar: BarView): InsightInit | undefined => {
+    const regime = state.step(bar.close, bar.time, this.bounceThreshold);
+    if (Number.isNaN(regime)) return undefined;
+    return this.template.change(symbol, state.signal, regime < 0 && this.longOnly ? 0 : regime, bar.time, state.spacing);
+  };
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type EpochMs,
   type InsightInit,
@@ -12,7 +13,7 @@ import { SmaIndicator } from '../indicators/sma.js';
 import { ZScoreIndicator } from '../indicators/z-score.js';
 import { ActiveSignal } from './active-signal.js';
 import { BarSpacing } from './bar-spacing.js';
-import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
+import { InsightTemplate, type AlphaInsightOptions } from './insight-template.js';
 import { replayPriorCloses } from './prior-history.js';
 import { SymbolStates } from './symbol-states.js';
 
@@ -102,28 +103,19 @@ export class MeanReversionZScoreAlpha implements AlphaModel {
 
   /** Insights for the symbols whose z-score asks for a change at this bar (usually none). */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    let out: InsightInit[] | undefined;
-    const symbols = slice.symbols;
-    const time = slice.time;
-    const states = this.states.inOrderOf(symbols);
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      const z = state.step(bar.close, time);
-      let wanted: number;
-      if (z > this.entry) wanted = this.longOnly ? 0 : -1;
-      else if (z < -this.entry) wanted = 1;
-      else if (Math.abs(z) < this.exit) wanted = 0;
-      else continue; // hold band, or NaN during warm-up
-      const magnitude = wanted === 0 ? undefined : state.mean.value / bar.close - 1;
-      const insight = this.template.change(symbol, state.signal, wanted, time, state.spacing, magnitude !== undefined && Number.isFinite(magnitude) ? magnitude : undefined);
-      if (insight !== undefined) (out ??= []).push(insight);
-    }
-    return out ?? NO_INSIGHTS;
+    return this.states.collect(slice, this.onBar);
   }
+
+  private readonly onBar = (symbol: SymbolId, state: SymbolState, bar: BarView): InsightInit | undefined => {
+    const z = state.step(bar.close, bar.time);
+    let wanted: number;
+    if (z > this.entry) wanted = this.longOnly ? 0 : -1;
+    else if (z < -this.entry) wanted = 1;
+    else if (Math.abs(z) < this.exit) wanted = 0;
+    else return undefined; // hold band, or NaN during warm-up
+    const magnitude = wanted === 0 ? undefined : state.mean.value / bar.close - 1;
+    return this.template.change(symbol, state.signal, wanted, bar.time, state.spacing, magnitude !== undefined && Number.isFinite(magnitude) ? magnitude : undefined);
+  };
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type InsightInit,
   type SecurityChanges,
@@ -101,17 +102,8 @@ export class MomentumAlpha implements AlphaModel {
 
   /** Updates every symbol's momentum; on a rebalance bar, returns the ranking's insights. */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    const symbols = slice.symbols;
     const time = slice.time;
-    const states = this.states.inOrderOf(symbols);
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      state.step(bar.close, time);
-    }
+    this.states.collect(slice, this.onBar);
     if (!this.started) {
       if (!this.anyReady()) return NO_INSIGHTS;
       this.started = true;
@@ -119,6 +111,10 @@ export class MomentumAlpha implements AlphaModel {
     if (!this.schedule.tick(time)) return NO_INSIGHTS;
     return this.rank();
   }
+
+  private readonly onBar = (_symbol: SymbolId, state: SymbolState, bar: BarView): undefined => {
+    state.step(bar.close, bar.time);
+  };
 
   /** Creates (and warms up) the state of added symbols; drops removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

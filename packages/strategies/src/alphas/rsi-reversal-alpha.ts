@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   type AlgorithmContext,
+  type BarView,
   type AlphaModel,
   type EpochMs,
   type InsightInit,
@@ -10,7 +11,7 @@ import {
 } from '@alphaswarm/core';
 import { RsiIndicator } from '../indicators/rsi.js';
 import { BarSpacing } from './bar-spacing.js';
-import { InsightTemplate, NO_INSIGHTS, type AlphaInsightOptions } from './insight-template.js';
+import { InsightTemplate, type AlphaInsightOptions } from './insight-template.js';
 import { replayPriorCloses } from './prior-history.js';
 import { SymbolStates } from './symbol-states.js';
 
@@ -124,24 +125,15 @@ export class RsiReversalAlpha implements AlphaModel {
     this.template = new InsightTemplate(options, 'insightPeriod');
   }
 
-  /** Insights for the symbols whose RSI tripped a level at this bar (usually none). */
+  /** Insights for the symbols whose RSI crossed back at this bar (usually none). */
   update(_ctx: AlgorithmContext, slice: Slice): readonly InsightInit[] {
-    let out: InsightInit[] | undefined;
-    const symbols = slice.symbols;
-    const time = slice.time;
-    const states = this.states.inOrderOf(symbols);
-    for (let i = 0; i < symbols.length; i += 1) {
-      const state = states[i];
-      if (state === undefined) continue;
-      const symbol = symbols[i] as SymbolId;
-      const bar = slice.bar(symbol);
-      if (bar === undefined || !Number.isFinite(bar.close)) continue;
-      const signal = state.step(bar.close, time);
-      if (signal === 0) continue;
-      (out ??= []).push(this.template.create(symbol, signal > 0 ? 'up' : this.longOnly ? 'flat' : 'down', state.spacing));
-    }
-    return out ?? NO_INSIGHTS;
+    return this.states.collect(slice, this.onBar);
   }
+
+  private readonly onBar = (symbol: SymbolId, state: SymbolState, bar: BarView): InsightInit | undefined => {
+    const signal = state.step(bar.close, bar.time);
+    return signal === 0 ? undefined : this.template.create(symbol, signal > 0 ? 'up' : this.longOnly ? 'flat' : 'down', state.spacing);
+  };
 
   /** Creates (and warms up) the state of added symbols; drops that of removed ones. */
   onSecuritiesChanged(ctx: AlgorithmContext, changes: SecurityChanges): void {

@@ -1,4 +1,5 @@
-import type { AlgorithmContext, SecurityChanges, SymbolId } from '@alphaswarm/core';
+import type { AlgorithmContext, BarView, InsightInit, SecurityChanges, Slice, SymbolId } from '@alphaswarm/core';
+import { NO_INSIGHTS } from './insight-template.js';
 
 /**
  * The per-symbol states of an alpha, kept in step with its universe: created (and
@@ -25,6 +26,28 @@ export class SymbolStates<S> {
   /** The states of `symbols`, index for index (`undefined` for a symbol outside the universe). */
   inOrderOf(symbols: readonly SymbolId[]): readonly (S | undefined)[] {
     return symbols === this.orderedFor ? this.ordered : this.lineUp(symbols);
+  }
+
+  /**
+   * The per-bar loop of an alpha: calls `onBar` for every symbol of the slice that has
+   * a state and a bar with a finite close, in slice order, and gathers the insights it
+   * returns (the shared frozen empty array when none). Pass a function made once, not
+   * a new closure per call.
+   */
+  collect(slice: Slice, onBar: (symbol: SymbolId, state: S, bar: BarView) => InsightInit | undefined): readonly InsightInit[] {
+    let out: InsightInit[] | undefined;
+    const symbols = slice.symbols;
+    const states = this.inOrderOf(symbols);
+    for (let i = 0; i < symbols.length; i += 1) {
+      const state = states[i];
+      if (state === undefined) continue;
+      const symbol = symbols[i] as SymbolId;
+      const bar = slice.bar(symbol);
+      if (bar === undefined || !Number.isFinite(bar.close)) continue;
+      const insight = onBar(symbol, state, bar);
+      if (insight !== undefined) (out ??= []).push(insight);
+    }
+    return out ?? NO_INSIGHTS;
   }
 
   /** Drops the states of removed symbols; creates those of added ones that have none. */
