@@ -1,5 +1,5 @@
 import { SeededAverage } from './seeded-average.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -59,8 +59,5 @@ export class EmaIndicator implements StreamingIndicator {
  * @param n - period, a positive integer
  */
 export function ema(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new EmaIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new EmaIndicator(n), values);
 }

@@ -1,4 +1,4 @@
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -65,8 +65,5 @@ export class RocIndicator implements StreamingIndicator {
  * @param n - look-back, a positive integer
  */
 export function roc(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new RocIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new RocIndicator(n), values);
 }

@@ -1,5 +1,5 @@
 import { MonotonicDeque } from './monotonic-deque.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -77,10 +77,7 @@ export class RollingMinIndicator extends RollingExtremeIndicator {
  * @param n - window length, a positive integer
  */
 export function rollingMax(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new RollingMaxIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new RollingMaxIndicator(n), values);
 }
 
 /**
@@ -92,8 +89,5 @@ export function rollingMax(values: ArrayLike<number>, n: number): Float64Array {
  * @param n - window length, a positive integer
  */
 export function rollingMin(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new RollingMinIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new RollingMinIndicator(n), values);
 }

@@ -1,5 +1,5 @@
 import { SeededAverage } from './seeded-average.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -83,8 +83,5 @@ export class RsiIndicator implements StreamingIndicator {
  * @param n - smoothing period, a positive integer (default 14)
  */
 export function rsi(values: ArrayLike<number>, n = 14): Float64Array {
-  const indicator = new RsiIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new RsiIndicator(n), values);
 }

@@ -1,5 +1,5 @@
 import { RollingSum } from './rolling-sum.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -61,8 +61,5 @@ export class SmaIndicator implements StreamingIndicator {
  * @param n - window length, a positive integer
  */
 export function sma(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new SmaIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new SmaIndicator(n), values);
 }

@@ -29,3 +29,20 @@ export interface StreamingIndicator {
   /** Returns the indicator to its freshly constructed state, keeping its parameters. */
   reset(): void;
 }
+
+/** A streaming indicator over one series of values. */
+export interface SeriesIndicator {
+  /** Consumes one value and returns the output for it. */
+  update(x: number): number;
+}
+
+/**
+ * Runs `indicator` over `values` and returns its outputs, index for index: the batch
+ * form of every single-series indicator, so that batch and streaming agree bit for
+ * bit. A missing value is `NaN` (a gap). Internal.
+ */
+export function runSeries(indicator: SeriesIndicator, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
+  return out;
+}

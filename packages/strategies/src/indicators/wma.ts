@@ -1,4 +1,4 @@
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -91,8 +91,5 @@ export class WmaIndicator implements StreamingIndicator {
  * @param n - window length, a positive integer
  */
 export function wma(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new WmaIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new WmaIndicator(n), values);
 }

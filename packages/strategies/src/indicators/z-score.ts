@@ -1,5 +1,5 @@
 import { RollingMoments } from './rolling-moments.js';
-import type { StreamingIndicator } from './streaming-indicator.js';
+import { runSeries, type StreamingIndicator } from './streaming-indicator.js';
 import { requirePeriod } from './validate.js';
 
 /**
@@ -65,8 +65,5 @@ export class ZScoreIndicator implements StreamingIndicator {
  * @param n - window length, an integer ≥ 2
  */
 export function zScore(values: ArrayLike<number>, n: number): Float64Array {
-  const indicator = new ZScoreIndicator(n);
-  const out = new Float64Array(values.length);
-  for (let i = 0; i < out.length; i++) out[i] = indicator.update(values[i] ?? NaN);
-  return out;
+  return runSeries(new ZScoreIndicator(n), values);
 }
