@@ -2,17 +2,7 @@ import { InvalidArgumentError } from '@alphaswarm/core';
 import { EMA } from 'technicalindicators';
 import { describe, expect, it } from 'vitest';
 import { EmaIndicator, ema } from '../../src/indicators/ema.js';
-import {
-  BARS,
-  GAP_POSITIONS,
-  alignRight,
-  expectClose,
-  expectGapTransparent,
-  expectIdentical,
-  insertGaps,
-  leadingNaNs,
-  pricePath,
-} from './helpers.js';
+import { BARS, alignRight, expectClose, expectIdentical, itRunsLikeItsBatchForm, leadingNaNs, pricePath } from './helpers.js';
 
 describe('ema', () => {
   it('seeds with the mean of the first n values, then smooths with 2/(n+1)', () => {
@@ -43,25 +33,7 @@ describe('ema', () => {
     }
   });
 
-  it('agrees bit for bit between streaming and batch, and after reset', () => {
-    const { close } = pricePath(BARS);
-    const indicator = new EmaIndicator(20);
-    const streamed = close.map((x) => indicator.update(x));
-    expectIdentical(ema(close, 20), streamed);
-    expect(indicator.value).toBe(streamed[streamed.length - 1]);
-    indicator.reset();
-    expect(indicator.value).toBeNaN();
-    expectIdentical(
-      close.map((x) => indicator.update(x)),
-      streamed
-    );
-  });
-
-  it('treats non-finite values as gaps', () => {
-    const { close } = pricePath(300);
-    const { series, gap } = insertGaps(close, GAP_POSITIONS);
-    expectGapTransparent(ema(series, 7), gap, ema(close, 7));
-  });
+  itRunsLikeItsBatchForm(() => new EmaIndicator(20), (values) => ema(values, 20));
 
   it('rejects a period that is not a positive integer, naming n', () => {
     expect(() => ema([1], 0)).toThrow(InvalidArgumentError);

@@ -1,5 +1,5 @@
 import { SeededRandom } from '@alphaswarm/core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 
 /** A deterministic OHLCV path: a geometric random walk with consistent bars. */
 export interface PricePath {
@@ -200,4 +200,40 @@ export function referenceRsi(values: readonly number[], n: number): number[] {
     if (t >= n) out[t] = avgGain + avgLoss === 0 ? 50 : 100 - 100 / (1 + avgGain / avgLoss);
   }
   return out;
+}
+
+/** A single-series streaming indicator as the shared checks drive it. */
+export interface SeriesIndicatorUnderTest {
+  readonly ready: boolean;
+  readonly value: number;
+  update(x: number): number;
+  reset(): void;
+}
+
+/**
+ * The checks every single-series indicator passes, as two tests: streaming and batch
+ * agree bit for bit, also after `reset` (which clears `ready` and `value`), and
+ * non-finite values are transparent gaps.
+ */
+export function itRunsLikeItsBatchForm(make: () => SeriesIndicatorUnderTest, batch: (values: ArrayLike<number>) => Float64Array): void {
+  it('agrees bit for bit between streaming and batch, and after reset', () => {
+    const { close } = pricePath(BARS);
+    const indicator = make();
+    const streamed = close.map((x) => indicator.update(x));
+    expectIdentical(batch(close), streamed);
+    expect(indicator.value).toBe(streamed[streamed.length - 1]);
+    indicator.reset();
+    expect(indicator.ready).toBe(false);
+    expect(indicator.value).toBeNaN();
+    expectIdentical(
+      close.map((x) => indicator.update(x)),
+      streamed
+    );
+  });
+
+  it('treats non-finite values as gaps: NaN there, and the rest as if they were absent', () => {
+    const { close } = pricePath(300);
+    const { series, gap } = insertGaps(close, GAP_POSITIONS);
+    expectGapTransparent(batch(series), gap, batch(close));
+  });
 }

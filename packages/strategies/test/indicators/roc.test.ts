@@ -2,17 +2,7 @@ import { InvalidArgumentError } from '@alphaswarm/core';
 import { ROC } from 'technicalindicators';
 import { describe, expect, it } from 'vitest';
 import { RocIndicator, roc } from '../../src/indicators/roc.js';
-import {
-  BARS,
-  GAP_POSITIONS,
-  alignRight,
-  expectClose,
-  expectGapTransparent,
-  expectIdentical,
-  insertGaps,
-  leadingNaNs,
-  pricePath,
-} from './helpers.js';
+import { BARS, alignRight, expectClose, expectIdentical, itRunsLikeItsBatchForm, leadingNaNs, pricePath } from './helpers.js';
 
 describe('roc', () => {
   it('is the discrete return x[t]/x[t−n] − 1', () => {
@@ -38,24 +28,7 @@ describe('roc', () => {
     }
   });
 
-  it('agrees bit for bit between streaming and batch, and after reset', () => {
-    const { close } = pricePath(BARS);
-    const indicator = new RocIndicator(10);
-    const streamed = close.map((x) => indicator.update(x));
-    expectIdentical(roc(close, 10), streamed);
-    indicator.reset();
-    expect(indicator.ready).toBe(false);
-    expectIdentical(
-      close.map((x) => indicator.update(x)),
-      streamed
-    );
-  });
-
-  it('treats non-finite values as gaps', () => {
-    const { close } = pricePath(300);
-    const { series, gap } = insertGaps(close, GAP_POSITIONS);
-    expectGapTransparent(roc(series, 4), gap, roc(close, 4));
-  });
+  itRunsLikeItsBatchForm(() => new RocIndicator(10), (values) => roc(values, 10));
 
   it('follows IEEE division on a zero base', () => {
     expectIdentical(roc([0, 5, 0], 1), [NaN, Infinity, -1]);

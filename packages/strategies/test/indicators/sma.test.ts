@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { SMA } from 'technicalindicators';
 import { describe, expect, it } from 'vitest';
 import { SmaIndicator, sma } from '../../src/indicators/sma.js';
-import {
-  BARS,
-  GAP_POSITIONS,
-  alignRight,
-  expectClose,
-  expectGapTransparent,
-  expectIdentical,
-  insertGaps,
-  leadingNaNs,
-  pricePath,
-} from './helpers.js';
+import { BARS, alignRight, expectClose, expectIdentical, itRunsLikeItsBatchForm, leadingNaNs, pricePath } from './helpers.js';
 
 describe('sma', () => {
   it('averages the last n values: SMA(3) of 1..6 is NaN, NaN, 2, 3, 4, 5', () => {
@@ -40,19 +30,7 @@ describe('sma', () => {
     }
   });
 
-  it('agrees bit for bit between streaming and batch, and after reset', () => {
-    const { close } = pricePath(BARS);
-    const indicator = new SmaIndicator(14);
-    const streamed = close.map((x) => indicator.update(x));
-    expectIdentical(sma(close, 14), streamed);
-    indicator.reset();
-    expect(indicator.ready).toBe(false);
-    expect(indicator.value).toBeNaN();
-    expectIdentical(
-      close.map((x) => indicator.update(x)),
-      streamed
-    );
-  });
+  itRunsLikeItsBatchForm(() => new SmaIndicator(14), (values) => sma(values, 14));
 
   it('keeps running-sum drift bounded after a huge value leaves the window', () => {
     // A plain running sum would keep the rounding error of 1e15 + 0.1 − 1e15 forever.
@@ -78,12 +56,6 @@ describe('sma', () => {
         }
       )
     );
-  });
-
-  it('treats non-finite values as gaps: NaN there, and the rest as if they were absent', () => {
-    const { close } = pricePath(300);
-    const { series, gap } = insertGaps(close, GAP_POSITIONS);
-    expectGapTransparent(sma(series, 10), gap, sma(close, 10));
   });
 
   it('rejects a period that is not a positive integer, naming n', () => {

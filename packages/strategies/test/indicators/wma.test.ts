@@ -3,17 +3,7 @@ import fc from 'fast-check';
 import { WMA } from 'technicalindicators';
 import { describe, expect, it } from 'vitest';
 import { WmaIndicator, wma } from '../../src/indicators/wma.js';
-import {
-  BARS,
-  GAP_POSITIONS,
-  alignRight,
-  expectClose,
-  expectGapTransparent,
-  expectIdentical,
-  insertGaps,
-  leadingNaNs,
-  pricePath,
-} from './helpers.js';
+import { BARS, alignRight, expectClose, expectIdentical, itRunsLikeItsBatchForm, leadingNaNs, pricePath } from './helpers.js';
 
 describe('wma', () => {
   it('weights the newest value n and the oldest 1: WMA(3) of 1..6', () => {
@@ -62,24 +52,7 @@ describe('wma', () => {
     expectClose(out.subarray(4), [(0.2 + 0.6) / 3, (0.3 + 0.8) / 3, (0.4 + 1.0) / 3, (0.5 + 1.2) / 3], 1e-15);
   });
 
-  it('agrees bit for bit between streaming and batch, and after reset', () => {
-    const { close } = pricePath(BARS);
-    const indicator = new WmaIndicator(30);
-    const streamed = close.map((x) => indicator.update(x));
-    expectIdentical(wma(close, 30), streamed);
-    indicator.reset();
-    expect(indicator.ready).toBe(false);
-    expectIdentical(
-      close.map((x) => indicator.update(x)),
-      streamed
-    );
-  });
-
-  it('treats non-finite values as gaps', () => {
-    const { close } = pricePath(300);
-    const { series, gap } = insertGaps(close, GAP_POSITIONS);
-    expectGapTransparent(wma(series, 5), gap, wma(close, 5));
-  });
+  itRunsLikeItsBatchForm(() => new WmaIndicator(30), (values) => wma(values, 30));
 
   it('rejects a period that is not a positive integer, naming n', () => {
     expect(() => wma([1], -3)).toThrow(InvalidArgumentError);

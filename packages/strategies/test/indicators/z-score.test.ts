@@ -3,16 +3,7 @@ import fc from 'fast-check';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { ZScoreIndicator, zScore } from '../../src/indicators/z-score.js';
-import {
-  BARS,
-  GAP_POSITIONS,
-  expectClose,
-  expectGapTransparent,
-  expectIdentical,
-  insertGaps,
-  leadingNaNs,
-  pricePath,
-} from './helpers.js';
+import { BARS, expectClose, expectIdentical, itRunsLikeItsBatchForm, leadingNaNs, pricePath } from './helpers.js';
 
 const reference = (xs: readonly number[], n: number): number[] =>
   xs.map((x, t) => {
@@ -71,24 +62,7 @@ describe('zScore', () => {
     );
   });
 
-  it('agrees bit for bit between streaming and batch, and after reset', () => {
-    const { close } = pricePath(BARS);
-    const indicator = new ZScoreIndicator(30);
-    const streamed = close.map((x) => indicator.update(x));
-    expectIdentical(zScore(close, 30), streamed);
-    indicator.reset();
-    expect(indicator.ready).toBe(false);
-    expectIdentical(
-      close.map((x) => indicator.update(x)),
-      streamed
-    );
-  });
-
-  it('treats non-finite values as gaps', () => {
-    const { close } = pricePath(300);
-    const { series, gap } = insertGaps(close, GAP_POSITIONS);
-    expectGapTransparent(zScore(series, 8), gap, zScore(close, 8));
-  });
+  itRunsLikeItsBatchForm(() => new ZScoreIndicator(30), (values) => zScore(values, 30));
 
   it('rejects a window shorter than 2, naming n', () => {
     expect(() => zScore([1, 2], 1)).toThrow(/^n: expected an integer >= 2, got 1$/);
